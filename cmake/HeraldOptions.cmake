@@ -9,7 +9,11 @@ set(CMAKE_CXX_EXTENSIONS OFF)
 target_compile_options(herald_options INTERFACE
     -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast)
 if(HERALD_WERROR)
-    target_compile_options(herald_options INTERFACE -Werror)
+    # GCC 12's flow-sensitive warnings misfire inside libstdc++ at -O2 (std::string copies);
+    # they stay visible as warnings but do not fail the build.
+    target_compile_options(herald_options INTERFACE -Werror
+        -Wno-error=restrict -Wno-error=maybe-uninitialized -Wno-error=stringop-overflow
+        -Wno-error=array-bounds)
 endif()
 if(HERALD_SANITIZE)
     target_compile_options(herald_options INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer)

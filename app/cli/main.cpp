@@ -1,0 +1,61 @@
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include "Cli.h"
+#include "herald/engine/Versions.h"
+
+namespace {
+
+struct Subcommand
+{
+    const char* name;
+    int (*run)(const QStringList&);
+    const char* summary;
+};
+
+constexpr Subcommand kCommands[] = {
+    {"demo", herald::app::cli::runDemo, "write a demo workspace"},
+    {"info", herald::app::cli::runInfo, "schema version, row counts and date span of a workspace"},
+    {"check", herald::app::cli::runCheck, "integrity check and Herald's invariants"},
+    {"backup", herald::app::cli::runBackup, "consistent copy of a (possibly open) workspace"},
+};
+
+void printUsage(QTextStream& out)
+{
+    out << "Usage: heraldctl COMMAND [options]\n\nHerald from the command line: the same workspace and engine "
+           "as the desktop app, without a display.\n\nCommands:\n";
+    for (const auto& c : kCommands)
+        out << "  " << QString::fromLatin1(c.name).leftJustified(10) << c.summary << '\n';
+    out << "\nEvery command takes --help, --json and --workspace FILE (or HERALD_WORKSPACE).\n"
+           "Exit status: 0 ok, 1 usage error, 2 data error.\n";
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Herald"));
+    QCoreApplication::setApplicationName(QStringLiteral("Herald"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(HERALD_VERSION));
+    const QStringList args = QCoreApplication::arguments().mid(1);
+    if (args.isEmpty() || args[0] == QLatin1String("help") || args[0] == QLatin1String("--help") ||
+        args[0] == QLatin1String("-h")) {
+        QTextStream out(args.isEmpty() ? stderr : stdout);
+        printUsage(out);
+        return args.isEmpty() ? herald::app::cli::Usage : herald::app::cli::Ok;
+    }
+    if (args[0] == QLatin1String("--version")) {
+        QTextStream(stdout) << "heraldctl " << HERALD_VERSION << " (SQLite "
+                            << QString::fromStdString(herald::engine::sqliteVersion()) << ", Eigen "
+                            << QString::fromStdString(herald::engine::eigenVersion()) << ")\n";
+        return herald::app::cli::Ok;
+    }
+    for (const auto& c : kCommands)
+        if (args[0] == QLatin1String(c.name))
+            return c.run(args);
+    QTextStream err(stderr);
+    err << "heraldctl: unknown command \"" << args[0] << "\"\n\n";
+    printUsage(err);
+    return herald::app::cli::Usage;
+}

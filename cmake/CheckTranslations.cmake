@@ -1,0 +1,20 @@
+# cmake -DLUPDATE=... -DTS=... -DSOURCES=listfile -DWORK=dir -P CheckTranslations.cmake
+# Fails when the sources hold a string that the committed translation lacks or leaves unfinished.
+get_filename_component(name "${TS}" NAME)
+set(copy "${WORK}/check_${name}")
+configure_file("${TS}" "${copy}" COPYONLY)
+execute_process(COMMAND "${LUPDATE}" -silent -locations none "@${SOURCES}" -ts "${copy}"
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "lupdate failed (${rc}): ${out}${err}")
+endif()
+file(READ "${copy}" text)
+string(REGEX MATCHALL "<translation type=\"unfinished\"" unfinished "${text}")
+list(LENGTH unfinished n)
+if(n GREATER 0)
+    string(REGEX MATCHALL "<source>[^<]*</source>\n[ \t]*<translation type=\"unfinished\"" rows "${text}")
+    message(FATAL_ERROR "${name}: ${n} unfinished translations:\n${rows}")
+endif()
+string(REGEX MATCHALL "<message>" all "${text}")
+list(LENGTH all total)
+message(STATUS "${name}: all ${total} messages translated")
