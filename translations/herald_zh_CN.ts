@@ -378,6 +378,11 @@
         <source>No posts or metrics in this period. Choose a longer period or another account.</source>
         <translation>此时间段内没有帖子或指标。请选择更长的时间段或其他账号。</translation>
     </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <extracomment>Date format of the period line (QDate format: d day, MMM short month name, yyyy year)</extracomment>
+        <translation>yyyy年M月d日</translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::KpiCard</name>

@@ -69,7 +69,7 @@ void MainWindow::buildPanels()
     m_navigation->setFixedWidth(180);
     m_navigation->setFrameShape(QFrame::NoFrame);
     m_navigation->setSpacing(2);
-    m_navigation->setStyleSheet(QStringLiteral("QListWidget { background: palette(window); padding-top: 12px; }"
+    m_navigation->setStyleSheet(QStringLiteral("QListWidget { background: palette(window); padding-top: 12px; outline: 0; }"
                                                "QListWidget::item { padding: 8px 14px; border-radius: 6px; }"
                                                "QListWidget::item:selected { background: palette(highlight); "
                                                "color: palette(highlighted-text); }"));

@@ -32,7 +32,7 @@ AccountsPanel::AccountsPanel(QWidget* parent)
     m_empty->setObjectName(QStringLiteral("accountsEmptyState"));
     m_empty->setWordWrap(true);
     m_empty->setAlignment(Qt::AlignCenter);
-    m_empty->setStyleSheet(QStringLiteral("color: palette(mid); padding: 32px;"));
+    m_empty->setStyleSheet(QStringLiteral("color: #5f6873; padding: 32px;"));
 
     m_stack->addWidget(m_table);
     m_stack->addWidget(m_empty);
@@ -41,7 +41,7 @@ AccountsPanel::AccountsPanel(QWidget* parent)
                                "connectors; until then this list shows the accounts stored in the workspace."),
                             this);
     note->setWordWrap(true);
-    note->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    note->setStyleSheet(QStringLiteral("color: #5f6873;"));
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 16, 24, 16);

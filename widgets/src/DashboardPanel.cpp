@@ -43,7 +43,7 @@ DashboardPanel::DashboardPanel(const engine::Clock& clock, QWidget* parent) : QW
 
     m_periodLabel = new QLabel(this);
     m_periodLabel->setObjectName(QStringLiteral("periodLabel"));
-    m_periodLabel->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    m_periodLabel->setStyleSheet(QStringLiteral("color: #5f6873;"));
     layout->addWidget(m_periodLabel);
 
     auto* grid = new QGridLayout;
@@ -66,7 +66,7 @@ DashboardPanel::DashboardPanel(const engine::Clock& clock, QWidget* parent) : QW
     m_message->setObjectName(QStringLiteral("dashboardMessage"));
     m_message->setWordWrap(true);
     m_message->setAlignment(Qt::AlignCenter);
-    m_message->setStyleSheet(QStringLiteral("color: palette(mid); padding: 24px;"));
+    m_message->setStyleSheet(QStringLiteral("color: #5f6873; padding: 24px;"));
     layout->addWidget(m_message);
     layout->addStretch();
     clearWorkspace();
@@ -223,13 +223,13 @@ void DashboardPanel::refresh()
     if (!m_hasWorkspace || !m_range.from.isValid())
         return;
     const auto previous = m_range.previous();
+    //: Date format of the period line (QDate format: d day, MMM short month name, yyyy year)
+    const QString format = tr("d MMM yyyy");
     const QLocale locale;
     //: %1-%2 is the chosen period, %3-%4 the previous period it is compared with
     m_periodLabel->setText(tr("%1 – %2, compared with %3 – %4")
-                               .arg(locale.toString(m_range.from, QLocale::ShortFormat),
-                                    locale.toString(m_range.to, QLocale::ShortFormat),
-                                    locale.toString(previous.from, QLocale::ShortFormat),
-                                    locale.toString(previous.to, QLocale::ShortFormat)));
+                               .arg(locale.toString(m_range.from, format), locale.toString(m_range.to, format),
+                                    locale.toString(previous.from, format), locale.toString(previous.to, format)));
     const auto current = toKpiRange(m_range, m_workspace.timeZone);
     const auto before = toKpiRange(previous, m_workspace.timeZone);
     std::vector<std::int64_t> ids;

@@ -19,7 +19,7 @@ EmptyStatePanel::EmptyStatePanel(const QString& title, const QString& descriptio
     m_description->setWordWrap(true);
     m_description->setAlignment(Qt::AlignCenter);
     m_description->setMaximumWidth(560);
-    m_description->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    m_description->setStyleSheet(QStringLiteral("color: #5f6873;"));
     auto* layout = new QVBoxLayout(this);
     layout->addStretch(2);
     layout->addWidget(heading, 0, Qt::AlignHCenter);

@@ -12,19 +12,19 @@ KpiCard::KpiCard(const QString& title, const QString& objectName, QWidget* paren
     setObjectName(objectName);
     setFrameShape(QFrame::StyledPanel);
     setMinimumWidth(180);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     m_value->setObjectName(QStringLiteral("value"));
     m_change->setObjectName(QStringLiteral("change"));
     auto font = m_value->font();
     font.setPointSizeF(font.pointSizeF() * 1.9);
     font.setBold(true);
     m_value->setFont(font);
-    m_title->setStyleSheet(QStringLiteral("color: palette(mid); font-weight: 600;"));
+    m_title->setStyleSheet(QStringLiteral("color: #5f6873; font-weight: 600;"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 12, 16, 12);
     layout->addWidget(m_title);
     layout->addWidget(m_value);
     layout->addWidget(m_change);
-    layout->addStretch();
     clear();
 }
 
@@ -34,7 +34,7 @@ void KpiCard::setFigures(const QString& value, std::optional<double> changePerce
     if (!changePercent) {
         //: Shown under a KPI when the previous period has no value to compare with
         m_change->setText(tr("no previous data"));
-        m_change->setStyleSheet(QStringLiteral("color: palette(mid);"));
+        m_change->setStyleSheet(QStringLiteral("color: #5f6873;"));
         return;
     }
     const double c = *changePercent;
