@@ -1,9 +1,13 @@
-# cmake -DLUPDATE=... -DTS=... -DSOURCES=listfile -DWORK=dir -P CheckTranslations.cmake
+# cmake -DLUPDATE=... -DTS=... -DSOURCES=listfile -DWORK=dir -DINCLUDES=dirs -P CheckTranslations.cmake
 # Fails when the sources hold a string that the committed translation lacks or leaves unfinished.
 get_filename_component(name "${TS}" NAME)
 set(copy "${WORK}/check_${name}")
 configure_file("${TS}" "${copy}" COPYONLY)
-execute_process(COMMAND "${LUPDATE}" -silent -locations none "@${SOURCES}" -ts "${copy}"
+set(include_args "")
+foreach(dir IN LISTS INCLUDES)
+    list(APPEND include_args "-I${dir}")
+endforeach()
+execute_process(COMMAND "${LUPDATE}" -silent -locations none -no-obsolete ${include_args} "@${SOURCES}" -ts "${copy}"
                 RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT rc EQUAL 0)
     message(FATAL_ERROR "lupdate failed (${rc}): ${out}${err}")
