@@ -10,6 +10,9 @@ namespace herald::engine {
 
 namespace {
 
+// CROSS JOIN in kDailySums fixes the loop order (accounts outside), so each account's days are a
+// primary-key range instead of a scan of every metric row.
+//
 // The account filter travels as one bound JSON array (NULL for every account), so the SQL stays
 // constant and its statement is reused.
 std::optional<std::string> accountFilter(const std::vector<std::int64_t>& ids)
@@ -37,7 +40,7 @@ constexpr const char* kFollowersBefore =
 constexpr const char* kDailySums =
     "SELECT COALESCE(SUM(CASE WHEN m.metric = 'impressions' THEN m.value END), 0), "
     "COALESCE(SUM(CASE WHEN m.metric = 'engagements' THEN m.value END), 0), COUNT(*) "
-    "FROM accounts a JOIN account_metrics m ON m.account_id = a.id "
+    "FROM accounts a CROSS JOIN account_metrics m ON m.account_id = a.id "
     "AND m.metric IN ('impressions', 'engagements', 'followers') AND m.day BETWEEN ?2 AND ?3 "
     "WHERE ?1 IS NULL OR a.id IN (SELECT value FROM json_each(?1))";
 constexpr const char* kPublished =
