@@ -48,5 +48,6 @@ int runDemo(const QStringList& args);
 int runInfo(const QStringList& args);
 int runCheck(const QStringList& args);
 int runBackup(const QStringList& args);
+int runAnalyze(const QStringList& args);
 
 } // namespace herald::app::cli

@@ -18,6 +18,7 @@ constexpr Subcommand kCommands[] = {
     {"info", herald::app::cli::runInfo, "schema version, row counts and date span of a workspace"},
     {"check", herald::app::cli::runCheck, "integrity check and Herald's invariants"},
     {"backup", herald::app::cli::runBackup, "consistent copy of a (possibly open) workspace"},
+    {"analyze", herald::app::cli::runAnalyze, "run an analytics algorithm on your own CSV or text"},
 };
 
 void printUsage(QTextStream& out)

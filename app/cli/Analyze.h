@@ -1,0 +1,27 @@
+#pragma once
+
+#include <optional>
+
+#include <QJsonValue>
+#include <QString>
+#include <QStringList>
+
+namespace herald::app::cli {
+
+class Command;
+
+/// A number for JSON: JSON has no infinity or NaN, so those become null (documented in the README).
+QJsonValue number(double v);
+/// A number for CSV: full precision; infinity and NaN become an empty cell.
+QString csvNumber(double v);
+/// Quotes a CSV cell when it needs it.
+QString csvCell(const QString& text);
+/// Adds --format json|csv to an analyze subcommand.
+void addFormatOption(Command& cmd);
+/// Reads --format; returns an exit status when it is not json or csv.
+std::optional<int> checkFormat(Command& cmd, bool& csv);
+std::optional<double> parseDouble(const QString& text);
+
+int runForecast(const QStringList& args);
+
+} // namespace herald::app::cli
