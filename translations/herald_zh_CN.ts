@@ -103,10 +103,6 @@
         <translation>按互动、兴趣、语言和活跃时段对关注者进行细分，并发现兴趣规则。受众细分功能尚未完成。</translation>
     </message>
     <message>
-        <source>Charts of every metric over time with forecasts and anomalies. Trend charts are not built yet.</source>
-        <translation>各项指标随时间变化的图表，附带预测和异常检测。趋势图表功能尚未完成。</translation>
-    </message>
-    <message>
         <source>Ad audiences, targeting exports, ad-set results and budget planning. The ads panel is not built yet.</source>
         <translation>广告受众、定向导出、广告组效果和预算规划。广告面板尚未完成。</translation>
     </message>
@@ -383,6 +379,18 @@
         <extracomment>Date format of the period line (QDate format: d day, MMM short month name, yyyy year)</extracomment>
         <translation>yyyy年M月d日</translation>
     </message>
+    <message>
+        <source>Best posts of the period (engagement rate)</source>
+        <translation>本期表现最佳的帖子（按互动率）</translation>
+    </message>
+    <message>
+        <source>Weakest posts of the period</source>
+        <translation>本期表现最弱的帖子</translation>
+    </message>
+    <message>
+        <source>No published posts in this period.</source>
+        <translation>此时间段内没有已发布的帖子。</translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::KpiCard</name>
@@ -406,6 +414,197 @@
     <message>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::TopPostsModel</name>
+    <message>
+        <source>Published</source>
+        <translation>发布时间</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>帖子</translation>
+    </message>
+    <message>
+        <source>Impressions</source>
+        <translation>展示次数</translation>
+    </message>
+    <message>
+        <source>Engagements</source>
+        <translation>互动次数</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>互动率</translation>
+    </message>
+    <message>
+        <source>Likes</source>
+        <translation>点赞</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <source>Reposts</source>
+        <translation>转发</translation>
+    </message>
+    <message>
+        <source>Clicks</source>
+        <translation>点击</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>营销活动</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::TrendsPanel</name>
+    <message>
+        <source>Trends</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>Engagements</source>
+        <translation>互动次数</translation>
+    </message>
+    <message>
+        <source>Impressions</source>
+        <translation>展示次数</translation>
+    </message>
+    <message>
+        <source>Engagement rate</source>
+        <translation>互动率</translation>
+    </message>
+    <message>
+        <source>Followers</source>
+        <translation>关注者</translation>
+    </message>
+    <message>
+        <source>Profile visits</source>
+        <translation>主页访问</translation>
+    </message>
+    <message>
+        <source>By day</source>
+        <translation>按天</translation>
+    </message>
+    <message>
+        <source>By week</source>
+        <translation>按周</translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>最近 90 天</translation>
+    </message>
+    <message>
+        <source>Last 365 days</source>
+        <translation>最近 365 天</translation>
+    </message>
+    <message>
+        <source>Last 2 years</source>
+        <translation>最近 2 年</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>上一周期</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Anomalies</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>All accounts</source>
+        <translation>全部账号</translation>
+    </message>
+    <message>
+        <source>No workspace is open.</source>
+        <translation>没有打开的工作区。</translation>
+    </message>
+    <message>
+        <source>Calculating…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>No metrics for this period and account. Choose a longer period or another account.</source>
+        <translation>此时间段和账号没有指标数据。请选择更长的时间段或其他账号。</translation>
+    </message>
+    <message>
+        <source>95% interval</source>
+        <translation>95% 区间</translation>
+    </message>
+    <message>
+        <source>80% interval</source>
+        <translation>80% 区间</translation>
+    </message>
+    <message>
+        <source>No forecast: %1</source>
+        <translation>无预测：%1</translation>
+    </message>
+    <message>
+        <source>%1
+Value: %2
+Expected: %3
+Difference: %4</source>
+        <extracomment>Tooltip of an anomaly: day, observed value, expected value, difference</extracomment>
+        <translation>%1
+数值：%2
+预期：%3
+差值：%4</translation>
+    </message>
+    <message>
+        <source>Herald trend chart</source>
+        <translation>Herald 趋势图</translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG image (*.svg);;CSV data (*.csv)</source>
+        <translation>PNG 图片 (*.png);;SVG 图片 (*.svg);;CSV 数据 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Forecast: %1, next %2 periods, 80% and 95% intervals</source>
+        <extracomment>%1 is the model, e.g. ARIMA(1,1,1)(0,1,1)[7]; %2 the number of days, weeks or months (12 or more)</extracomment>
+        <translation>预测：%1，未来 %2 个周期，80% 和 95% 区间</translation>
+    </message>
+    <message>
+        <source>Posts published in this period (double-click opens the post)</source>
+        <translation>此时间段内发布的帖子（双击打开帖子）</translation>
+    </message>
+    <message>
+        <source>MMM yyyy</source>
+        <extracomment>Date formats of the chart's time axis (QDate format strings)</extracomment>
+        <translation>yyyy年M月</translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <translation>M月d日</translation>
     </message>
 </context>
 </TS>

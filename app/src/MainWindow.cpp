@@ -31,6 +31,7 @@
 #include "herald/widgets/EmptyStatePanel.h"
 #include "herald/widgets/ErrorText.h"
 #include "herald/widgets/TaskProgress.h"
+#include "herald/widgets/TrendsPanel.h"
 
 namespace herald::app {
 
@@ -96,10 +97,8 @@ void MainWindow::buildPanels()
                              tr("Segment your followers by engagement, interests, languages and active hours, and "
                                 "find interest rules. Audience segmentation is not built yet."),
                              "audiencePanel"));
-    m_stack->addWidget(empty(tr("Trends"),
-                             tr("Charts of every metric over time with forecasts and anomalies. Trend charts are "
-                                "not built yet."),
-                             "trendsPanel"));
+    m_trends = new ui::TrendsPanel(m_clock, m_stack);
+    m_stack->addWidget(m_trends);
     m_stack->addWidget(empty(tr("Ads"),
                              tr("Ad audiences, targeting exports, ad-set results and budget planning. The ads "
                                 "panel is not built yet."),
@@ -221,6 +220,7 @@ void MainWindow::applyWorkspace(const ui::WorkspaceSnapshot& snapshot)
     m_settings.addRecentWorkspace(snapshot.path);
     rebuildRecentMenu();
     m_dashboard->setWorkspace(snapshot);
+    m_trends->setWorkspace(snapshot);
     m_accounts->setWorkspace(snapshot);
     m_backupAction->setEnabled(true);
     //: Status bar: %1 is the workspace file, %2 its time zone

@@ -17,6 +17,7 @@ namespace herald::ui {
 class AccountsPanel;
 class DashboardPanel;
 class TaskProgress;
+class TrendsPanel;
 }
 
 namespace herald::app {
@@ -68,6 +69,7 @@ private:
     QListWidget* m_navigation = nullptr;
     QStackedWidget* m_stack = nullptr;
     ui::DashboardPanel* m_dashboard = nullptr;
+    ui::TrendsPanel* m_trends = nullptr;
     ui::AccountsPanel* m_accounts = nullptr;
     ui::TaskProgress* m_progress = nullptr;
     QLabel* m_workspaceLabel = nullptr;

@@ -11,6 +11,7 @@
 #include "MainWindow.h"
 #include "herald/engine/Clock.h"
 #include "herald/widgets/DashboardPanel.h"
+#include "herald/widgets/TrendsPanel.h"
 
 int main(int argc, char* argv[])
 {
@@ -38,15 +39,18 @@ int main(int argc, char* argv[])
     QDir().mkpath(out);
     QObject::connect(&window, &herald::app::MainWindow::workspaceFailed, &app, [&app] { app.exit(2); });
     auto* dashboard = window.findChild<herald::ui::DashboardPanel*>();
-    QObject::connect(dashboard, &herald::ui::DashboardPanel::figuresShown, &app, [&] {
-        if (!dashboard->isUpToDate())
+    auto* trends = window.findChild<herald::ui::TrendsPanel*>();
+    auto shoot = [&] {
+        if (!dashboard->isUpToDate() || !trends->isUpToDate() || !window.workspace())
             return;
         for (int i = 0; i < herald::app::MainWindow::PanelCount; ++i) {
             window.showPanel(herald::app::MainWindow::Panel(i));
             window.grab().save(QStringLiteral("%1/panel-%2-%3.png").arg(out, lang).arg(i));
         }
         app.quit();
-    });
+    };
+    QObject::connect(dashboard, &herald::ui::DashboardPanel::figuresShown, &app, shoot);
+    QObject::connect(trends, &herald::ui::TrendsPanel::chartShown, &app, shoot);
     window.openWorkspace(QString::fromLocal8Bit(argv[1]));
     return app.exec();
 }

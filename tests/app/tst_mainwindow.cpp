@@ -55,7 +55,7 @@ private slots:
             QCOMPARE(nav->currentRow(), i);
         }
         // Panels not built yet say so instead of showing made-up content.
-        QTest::keyClick(&w, Qt::Key_4, Qt::ControlModifier);
+        QTest::keyClick(&w, Qt::Key_2, Qt::ControlModifier);
         auto* text = stack->currentWidget()->findChild<QLabel*>(QStringLiteral("emptyStateDescription"));
         QVERIFY(text && text->text().contains(QStringLiteral("not built yet")));
     }
@@ -80,7 +80,7 @@ private slots:
             QVERIFY(label->text().contains(QStringLiteral("Europe/Berlin")));
             QCOMPARE(w.workspace()->accounts.size(), std::size_t(2));
             w.showPanel(MainWindow::Trends);
-            w.resize(1010, 707);
+            w.resize(1250, 760);
             w.close();
         }
         QCOMPARE(settings.lastWorkspace(), QString::fromStdString(path));
@@ -89,7 +89,7 @@ private slots:
         QVERIFY(!settings.windowGeometry().isEmpty());
         MainWindow again(settings, clock);
         QCOMPARE(again.currentPanel(), MainWindow::Trends);
-        QCOMPARE(again.size(), QSize(1010, 707));
+        QCOMPARE(again.size(), QSize(1250, 760));
     }
 
     void demoWorkspaceIsLabelled()

@@ -1,5 +1,8 @@
 #include "herald/widgets/DashboardPanel.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDateTime>
@@ -14,13 +17,111 @@
 #include "herald/engine/Clock.h"
 #include "herald/engine/store/Database.h"
 #include "herald/engine/store/KpiQuery.h"
+#include "herald/engine/store/PostPerformance.h"
+#include "herald/engine/store/SeriesQuery.h"
+#include "herald/engine/store/Transaction.h"
 #include "herald/widgets/Async.h"
 #include "herald/widgets/ErrorText.h"
 
 namespace herald::ui {
 
+// Everything the panel shows for one selection, read in one snapshot on a worker thread.
+struct DashboardData
+{
+    engine::KpiSnapshot kpis;
+    std::vector<double> followers, growth, posts, impressions, engagements, rate; // daily, for sparklines
+    std::vector<engine::PostPerformance> best, worst;
+};
+
 namespace {
 enum RangePreset { Last7, Last28, Last90, Custom };
+constexpr std::size_t kListedPosts = 3;
+
+std::vector<double> daily(const std::vector<engine::SeriesPoint>& points)
+{
+    std::vector<double> out;
+    out.reserve(points.size());
+    for (const auto& p : points)
+        out.push_back(p.missing ? NAN : p.value);
+    return out;
+}
+
+Result<DashboardData> readDashboard(const std::string& path, const engine::KpiRange& current,
+                                    const engine::KpiRange& previous, const std::vector<std::int64_t>& ids,
+                                    const QTimeZone& zone)
+{
+    auto db = engine::Database::open(path);
+    if (!db)
+        return tl::unexpected(db.error());
+    DashboardData d;
+    auto kpis = engine::queryKpiSnapshot(*db, current, previous, ids);
+    if (!kpis)
+        return tl::unexpected(kpis.error());
+    d.kpis = *kpis;
+    auto tx = engine::Transaction::begin(*db, engine::Transaction::Kind::Deferred);
+    if (!tx)
+        return tl::unexpected(tx.error());
+    const std::pair<engine::SeriesMetric, std::vector<double>*> series[] = {
+        {engine::SeriesMetric::Followers, &d.followers},
+        {engine::SeriesMetric::Impressions, &d.impressions},
+        {engine::SeriesMetric::Engagements, &d.engagements},
+        {engine::SeriesMetric::EngagementRate, &d.rate}};
+    for (const auto& [metric, out] : series) {
+        auto s = engine::querySeries(*db, metric, current.fromDay, current.toDay, ids, engine::Granularity::Day);
+        if (!s)
+            return tl::unexpected(s.error());
+        *out = daily(*s);
+    }
+    for (std::size_t i = 0; i < d.followers.size(); ++i)
+        d.growth.push_back(i == 0 ? NAN : d.followers[i] - d.followers[i - 1]);
+    auto posts = engine::queryPostPerformance(*db, current.fromUtc, current.toUtc, ids);
+    if (!posts)
+        return tl::unexpected(posts.error());
+    (void)tx->commit();
+
+    const QDate first = QDate::fromString(QString::fromStdString(current.fromDay), Qt::ISODate);
+    d.posts.assign(d.followers.size(), 0.0);
+    for (const auto& p : *posts) {
+        const auto day = first.daysTo(QDateTime::fromSecsSinceEpoch(p.publishedUtc, zone).date());
+        if (day >= 0 && std::size_t(day) < d.posts.size())
+            d.posts[std::size_t(day)] += 1;
+    }
+    // Best and weakest by engagement rate among posts that reached at least the median audience,
+    // so a post seen by a handful of people does not top the list by chance.
+    std::vector<engine::PostPerformance> ranked;
+    if (!posts->empty()) {
+        std::vector<double> reach;
+        for (const auto& p : *posts)
+            reach.push_back(p.impressions);
+        std::nth_element(reach.begin(), reach.begin() + std::ptrdiff_t(reach.size() / 2), reach.end());
+        const double median = reach[reach.size() / 2];
+        for (const auto& p : *posts)
+            if (p.impressions > 0 && p.impressions >= median)
+                ranked.push_back(p);
+    }
+    std::sort(ranked.begin(), ranked.end(),
+              [](const auto& a, const auto& b) { return a.engagementRate > b.engagementRate; });
+    for (std::size_t i = 0; i < ranked.size() && i < kListedPosts; ++i)
+        d.best.push_back(ranked[i]);
+    for (std::size_t i = 0; i < ranked.size() && i < kListedPosts; ++i)
+        if (ranked.size() > kListedPosts * 2 - 1 || ranked.size() - 1 - i >= kListedPosts)
+            d.worst.push_back(ranked[ranked.size() - 1 - i]);
+    return d;
+}
+
+QString postLines(const std::vector<engine::PostPerformance>& posts)
+{
+    QStringList lines;
+    for (const auto& p : posts) {
+        QString text = QString::fromStdString(p.text).simplified();
+        if (text.size() > 70)
+            text = text.left(69) + QChar(0x2026);
+        lines << QStringLiteral("<b>%1%</b> · %2 · %3")
+                     .arg(QLocale().toString(p.engagementRate * 100, 'f', 2),
+                          QString::fromUtf8(engine::platformDisplayName(p.platform).data()), text.toHtmlEscaped());
+    }
+    return lines.join(QStringLiteral("<br>"));
+}
 constexpr int kPresetDays[] = {7, 28, 90};
 
 QString formatCount(double v)
@@ -61,6 +162,26 @@ DashboardPanel::DashboardPanel(const engine::Clock& clock, QWidget* parent) : QW
     grid->addWidget(m_engagements, 1, 1);
     grid->addWidget(m_rate, 1, 2);
     layout->addLayout(grid);
+
+    auto* postsRow = new QHBoxLayout;
+    auto postBox = [this, postsRow](const QString& title, const char* name) {
+        auto* box = new QVBoxLayout;
+        auto* heading = new QLabel(title, this);
+        heading->setStyleSheet(QStringLiteral("font-weight: 600;"));
+        auto* list = new QLabel(this);
+        list->setObjectName(QLatin1String(name));
+        list->setTextFormat(Qt::RichText);
+        list->setWordWrap(true);
+        box->addWidget(heading);
+        box->addWidget(list);
+        box->addStretch();
+        postsRow->addLayout(box, 1);
+        return list;
+    };
+    m_best = postBox(tr("Best posts of the period (engagement rate)"), "bestPostsLabel");
+    m_worst = postBox(tr("Weakest posts of the period"), "worstPostsLabel");
+    layout->addSpacing(8);
+    layout->addLayout(postsRow);
 
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("dashboardMessage"));
@@ -159,6 +280,8 @@ void DashboardPanel::clearWorkspace()
     m_accountCombo->clear();
     for (auto* card : {m_followers, m_growth, m_posts, m_impressions, m_engagements, m_rate})
         card->clear();
+    m_best->clear();
+    m_worst->clear();
     m_periodLabel->clear();
     showMessage(tr("No workspace is open. Use File ▸ New Workspace, Open Workspace or Open Demo Workspace."));
 }
@@ -236,15 +359,10 @@ void DashboardPanel::refresh()
     if (m_accountId)
         ids.push_back(m_accountId);
     const std::string path = m_workspace.path.toStdString();
-    runAsync<Result<engine::KpiSnapshot>>(
-        this,
-        [path, current, before, ids]() -> Result<engine::KpiSnapshot> {
-            auto db = engine::Database::open(path);
-            if (!db)
-                return tl::unexpected(db.error());
-            return engine::queryKpiSnapshot(*db, current, before, ids);
-        },
-        [this, generation](const Result<engine::KpiSnapshot>& result) {
+    const QTimeZone zone = m_workspace.timeZone;
+    runAsync<Result<DashboardData>>(
+        this, [path, current, before, ids, zone] { return readDashboard(path, current, before, ids, zone); },
+        [this, generation](const Result<DashboardData>& result) {
             if (generation != m_generation)
                 return; // the selection changed meanwhile
             m_shownGeneration = generation;
@@ -258,10 +376,18 @@ void DashboardPanel::refresh()
         });
 }
 
-void DashboardPanel::showFigures(const engine::KpiSnapshot& snap)
+void DashboardPanel::showFigures(const DashboardData& figures)
 {
-    const auto& c = snap.current;
-    const auto& p = snap.previous;
+    const auto& c = figures.kpis.current;
+    const auto& p = figures.kpis.previous;
+    m_followers->setSparkline(figures.followers);
+    m_growth->setSparkline(figures.growth);
+    m_posts->setSparkline(figures.posts);
+    m_impressions->setSparkline(figures.impressions);
+    m_engagements->setSparkline(figures.engagements);
+    m_rate->setSparkline(figures.rate);
+    m_best->setText(figures.best.empty() ? tr("No published posts in this period.") : postLines(figures.best));
+    m_worst->setText(figures.worst.empty() ? tr("No published posts in this period.") : postLines(figures.worst));
     auto change = [&p](double cur, double prev) {
         return p.hasData ? engine::percentChange(cur, prev) : std::nullopt;
     };

@@ -4,10 +4,13 @@
 #include <QLocale>
 #include <QVBoxLayout>
 
+#include "Sparkline.h"
+
 namespace herald::ui {
 
 KpiCard::KpiCard(const QString& title, const QString& objectName, QWidget* parent)
-    : QFrame(parent), m_title(new QLabel(title, this)), m_value(new QLabel(this)), m_change(new QLabel(this))
+    : QFrame(parent), m_title(new QLabel(title, this)), m_value(new QLabel(this)), m_change(new QLabel(this)),
+      m_sparkline(new Sparkline(this))
 {
     setObjectName(objectName);
     setFrameShape(QFrame::StyledPanel);
@@ -25,6 +28,7 @@ KpiCard::KpiCard(const QString& title, const QString& objectName, QWidget* paren
     layout->addWidget(m_title);
     layout->addWidget(m_value);
     layout->addWidget(m_change);
+    layout->addWidget(m_sparkline);
     clear();
 }
 
@@ -47,8 +51,14 @@ void KpiCard::setFigures(const QString& value, std::optional<double> changePerce
     m_change->setStyleSheet(QStringLiteral("color: %1;").arg(colour));
 }
 
+void KpiCard::setSparkline(std::vector<double> values)
+{
+    m_sparkline->setValues(std::move(values));
+}
+
 void KpiCard::clear()
 {
+    m_sparkline->setValues({});
     m_value->setText(QStringLiteral("–"));
     m_change->setText(QString());
 }

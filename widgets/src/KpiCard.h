@@ -1,6 +1,7 @@
 #pragma once
 
 #include <optional>
+#include <vector>
 
 #include <QFrame>
 
@@ -9,6 +10,8 @@ class QLabel;
 namespace herald::ui {
 
 /// One headline figure: its name, its value and its change against the previous period.
+class Sparkline;
+
 class KpiCard final : public QFrame
 {
     Q_OBJECT
@@ -20,6 +23,8 @@ public:
     /// `value` is already formatted; `changePercent` is empty when there is nothing to compare with.
     /// `higherIsBetter` picks the colour of the change.
     void setFigures(const QString& value, std::optional<double> changePercent, bool higherIsBetter = true);
+    /// The figure's daily shape over the period (NaN for days without data).
+    void setSparkline(std::vector<double> values);
     void clear();
     QString valueText() const;
     QString changeText() const;
@@ -28,6 +33,7 @@ private:
     QLabel* m_title;
     QLabel* m_value;
     QLabel* m_change;
+    Sparkline* m_sparkline;
 };
 
 } // namespace herald::ui

@@ -20,6 +20,7 @@ struct KpiSnapshot;
 namespace herald::ui {
 
 class KpiCard;
+struct DashboardData;
 
 /// Headline KPIs for a date range and an account filter, each compared with the previous period
 /// of the same length. Figures are read on a worker thread; stale answers are dropped.
@@ -51,7 +52,7 @@ private:
     QHBoxLayout* buildHeader();
     void presetChanged(int index);
     void refresh();
-    void showFigures(const engine::KpiSnapshot& snap);
+    void showFigures(const DashboardData& figures);
     void showMessage(const QString& text);
     QDate today() const;
 
@@ -75,6 +76,8 @@ private:
     KpiCard* m_impressions = nullptr;
     KpiCard* m_engagements = nullptr;
     KpiCard* m_rate = nullptr;
+    QLabel* m_best = nullptr;
+    QLabel* m_worst = nullptr;
 };
 
 } // namespace herald::ui

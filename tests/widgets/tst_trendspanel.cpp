@@ -1,0 +1,119 @@
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTest>
+
+#include "TestSupport.h"
+#include "WorkspaceFixture.h"
+#include "herald/engine/Clock.h"
+#include "herald/widgets/TrendsPanel.h"
+
+using namespace herald;
+
+namespace {
+const QDate kToday(2026, 3, 31);
+
+std::unique_ptr<ui::TrendsPanel> openPanel(const std::string& path, engine::Clock& clock)
+{
+    auto panel = std::make_unique<ui::TrendsPanel>(clock);
+    panel->setWorkspace(ui::loadWorkspaceSnapshot(QString::fromStdString(path)).value());
+    return panel;
+}
+} // namespace
+
+class TestTrendsPanel : public QObject
+{
+    Q_OBJECT
+
+private:
+    test::TempFolder m_dir;
+    std::string m_path;
+
+private slots:
+    void initTestCase()
+    {
+        m_path = m_dir.path("trends.herald");
+        test::writeSmallWorkspace(m_path, kToday);
+    }
+
+    void seriesEqualsStore()
+    {
+        engine::FixedClock clock(QDateTime(kToday, QTime(12, 0), QTimeZone("Europe/Berlin")).toSecsSinceEpoch());
+        auto panel = openPanel(m_path, clock);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->isUpToDate(), 20000);
+        const auto& data = panel->data();
+        QVERIFY(data.hasData);
+        QCOMPARE(data.current.size(), std::size_t(90));
+        QCOMPARE(data.current.back().period, std::string("2026-03-31"));
+        auto db = engine::Database::open(m_path).value();
+        const auto expected = engine::querySeries(db, engine::SeriesMetric::Engagements, "2026-01-01", "2026-03-31", {},
+                                                  engine::Granularity::Day)
+                                  .value();
+        for (std::size_t i = 0; i < expected.size(); ++i)
+            QCOMPARE(data.current[i].value, expected[i].value);
+        QCOMPARE(data.previous.size(), std::size_t(90));
+    }
+
+    void forecastBandsAreOrdered()
+    {
+        engine::FixedClock clock(QDateTime(kToday, QTime(12, 0), QTimeZone("Europe/Berlin")).toSecsSinceEpoch());
+        auto panel = openPanel(m_path, clock);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->isUpToDate(), 20000);
+        const auto& data = panel->data();
+        QVERIFY2(data.forecast.has_value(), data.forecastProblem.c_str());
+        QCOMPARE(data.forecast->mean.size(), std::size_t(30));
+        for (std::size_t i = 0; i < 30; ++i) {
+            QVERIFY(data.forecast->lower95[i] <= data.forecast->lower80[i]);
+            QVERIFY(data.forecast->lower80[i] <= data.forecast->mean[i]);
+            QVERIFY(data.forecast->mean[i] <= data.forecast->upper80[i]);
+            QVERIFY(data.forecast->upper80[i] <= data.forecast->upper95[i]);
+        }
+        QVERIFY(!data.forecastModel.empty());
+        QVERIFY(panel->findChild<QLabel*>(QStringLiteral("forecastModelLabel"))->text().contains(
+            QString::fromStdString(data.forecastModel)));
+    }
+
+    void weeklyAndCsvRoundTrip()
+    {
+        engine::FixedClock clock(QDateTime(kToday, QTime(12, 0), QTimeZone("Europe/Berlin")).toSecsSinceEpoch());
+        auto panel = openPanel(m_path, clock);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->isUpToDate(), 20000);
+        panel->findChild<QComboBox*>(QStringLiteral("granularityCombo"))->setCurrentIndex(1);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->isUpToDate(), 20000);
+        const auto& data = panel->data();
+        QCOMPARE(data.current.front().period, std::string("2025-12-29")); // the Monday of 1 January 2026's week
+        QVERIFY(data.current.size() == 14);
+        const QString csv = QString::fromStdString(m_dir.path("trend.csv"));
+        QVERIFY(panel->exportCsv(csv));
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const auto lines = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'));
+        QCOMPARE(lines[0], QStringLiteral("period,value,previous_period_value"));
+        for (std::size_t i = 0; i < data.current.size(); ++i) {
+            const auto cells = lines[int(i) + 1].split(QLatin1Char(','));
+            QCOMPARE(cells[0], QString::fromStdString(data.current[i].period));
+            QCOMPARE(cells[1].toDouble(), data.current[i].value);
+        }
+        QVERIFY(!panel->exportCsv(QStringLiteral("/nonexistent-folder/x.csv")));
+        const QString png = QString::fromStdString(m_dir.path("trend.png"));
+        panel->resize(900, 600);
+        QVERIFY(panel->exportImage(png));
+        QVERIFY(QFile(png).size() > 1000);
+    }
+
+    void emptyRangeSaysSo()
+    {
+        engine::FixedClock clock(QDateTime(QDate(2030, 1, 1), QTime(12, 0), QTimeZone("Europe/Berlin")).toSecsSinceEpoch());
+        auto panel = openPanel(m_path, clock);
+        panel->show();
+        QTRY_VERIFY_WITH_TIMEOUT(panel->isUpToDate(), 20000);
+        QVERIFY(!panel->data().hasData);
+        auto* message = panel->findChild<QLabel*>(QStringLiteral("trendsMessage"));
+        QVERIFY(message->isVisible());
+        QVERIFY(message->text().contains(QStringLiteral("No metrics")));
+    }
+};
+
+QTEST_MAIN(TestTrendsPanel)
+#include "tst_trendspanel.moc"

@@ -1,0 +1,80 @@
+#pragma once
+
+#include <memory>
+
+#include <QWidget>
+
+#include "herald/widgets/TrendsData.h"
+#include "herald/widgets/WorkspaceSnapshot.h"
+
+class QCheckBox;
+class QChart;
+class QChartView;
+class QComboBox;
+class QLabel;
+class QSplitter;
+class QTableView;
+
+namespace herald::engine {
+class Clock;
+}
+
+namespace herald::ui {
+
+class TopPostsModel;
+
+/// A metric over time for one account or all: the chosen range, the previous period dashed, the
+/// engine's forecast with 80% and 95% bands, and anomalies marked on the line. Everything is
+/// computed on a worker thread; stale answers are dropped.
+class TrendsPanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TrendsPanel)
+
+public:
+    explicit TrendsPanel(const engine::Clock& clock, QWidget* parent = nullptr);
+    ~TrendsPanel() override;
+
+    void setWorkspace(const WorkspaceSnapshot& workspace);
+    void clearWorkspace();
+    bool isUpToDate() const { return m_shownGeneration == m_generation; }
+    /// The data behind the chart as last shown (tests, export).
+    const TrendsData& data() const { return m_data; }
+    /// Writes the chart's data as CSV: period, value, previous, forecast and bands.
+    Result<bool> exportCsv(const QString& path) const;
+    /// Writes the chart as PNG or SVG, by the file's suffix.
+    Result<bool> exportImage(const QString& path) const;
+
+signals:
+    void chartShown();
+
+private:
+    void refresh();
+    void display(const TrendsData& data, const TrendsRequest& request);
+    void showMessage(const QString& text);
+    void chooseExport();
+
+    const engine::Clock& m_clock;
+    WorkspaceSnapshot m_workspace;
+    bool m_hasWorkspace = false;
+    int m_generation = 0;
+    int m_shownGeneration = 0;
+    TrendsData m_data;
+    TrendsRequest m_request;
+
+    QComboBox* m_metric = nullptr;
+    QComboBox* m_account = nullptr;
+    QComboBox* m_granularity = nullptr;
+    QComboBox* m_range = nullptr;
+    QCheckBox* m_compare = nullptr;
+    QCheckBox* m_forecast = nullptr;
+    QCheckBox* m_anomalies = nullptr;
+    QChartView* m_view = nullptr;
+    QLabel* m_message = nullptr;
+    QLabel* m_model = nullptr;
+    QSplitter* m_split = nullptr;
+    QTableView* m_table = nullptr;
+    TopPostsModel* m_posts = nullptr;
+};
+
+} // namespace herald::ui

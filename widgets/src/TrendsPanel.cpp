@@ -1,0 +1,522 @@
+#include "herald/widgets/TrendsPanel.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <QAreaSeries>
+#include <QChart>
+#include <QChartView>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QFile>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPainter>
+#include <QPushButton>
+#include <QScatterSeries>
+#include <QDesktopServices>
+#include <QHeaderView>
+#include <QShortcut>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+#include <QUrl>
+#include <QSvgGenerator>
+#include <QTextStream>
+#include <QToolTip>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+#include "herald/engine/Clock.h"
+#include "herald/engine/analytics/Lttb.h"
+#include "herald/widgets/Async.h"
+#include "herald/widgets/DateRanges.h"
+#include "herald/widgets/ErrorText.h"
+#include "models/TopPostsModel.h"
+
+namespace herald::ui {
+
+namespace {
+
+constexpr int kRangeDays[] = {30, 90, 365, 730};
+constexpr std::size_t kMaxDrawnPoints = 1500; // LTTB keeps the shape of longer series
+
+qint64 msecs(const std::string& day)
+{
+    return QDateTime(QDate::fromString(QString::fromStdString(day), Qt::ISODate), QTime(0, 0)).toMSecsSinceEpoch();
+}
+
+// Day offset of the period after `last` for forecast step `step` (1-based).
+QDate forecastDate(const QDate& last, engine::Granularity g, int step)
+{
+    switch (g) {
+    case engine::Granularity::Day: return last.addDays(step);
+    case engine::Granularity::Week: return last.addDays(7 * step);
+    case engine::Granularity::Month: return last.addMonths(step);
+    }
+    return last;
+}
+
+QLineSeries* lineFrom(const std::vector<engine::SeriesPoint>& points, qint64 shiftMs)
+{
+    auto* line = new QLineSeries;
+    std::vector<double> xs, ys;
+    for (const auto& p : points)
+        if (!p.missing) {
+            xs.push_back(double(msecs(p.period) + shiftMs));
+            ys.push_back(p.value);
+        }
+    if (xs.size() > kMaxDrawnPoints) {
+        auto kept = engine::lttbIndices(Eigen::Map<const Eigen::VectorXd>(xs.data(), Eigen::Index(xs.size())),
+                                        Eigen::Map<const Eigen::VectorXd>(ys.data(), Eigen::Index(ys.size())),
+                                        kMaxDrawnPoints);
+        if (kept) {
+            for (auto i : *kept)
+                line->append(xs[i], ys[i]);
+            return line;
+        }
+    }
+    for (std::size_t i = 0; i < xs.size(); ++i)
+        line->append(xs[i], ys[i]);
+    return line;
+}
+
+} // namespace
+
+TrendsPanel::TrendsPanel(const engine::Clock& clock, QWidget* parent) : QWidget(parent), m_clock(clock)
+{
+    setObjectName(QStringLiteral("trendsPanel"));
+    auto* title = new QLabel(tr("Trends"), this);
+    auto font = title->font();
+    font.setPointSizeF(font.pointSizeF() * 1.5);
+    font.setBold(true);
+    title->setFont(font);
+
+    m_metric = new QComboBox(this);
+    m_metric->setObjectName(QStringLiteral("metricCombo"));
+    m_metric->addItem(tr("Engagements"), int(engine::SeriesMetric::Engagements));
+    m_metric->addItem(tr("Impressions"), int(engine::SeriesMetric::Impressions));
+    m_metric->addItem(tr("Engagement rate"), int(engine::SeriesMetric::EngagementRate));
+    m_metric->addItem(tr("Followers"), int(engine::SeriesMetric::Followers));
+    m_metric->addItem(tr("Profile visits"), int(engine::SeriesMetric::ProfileVisits));
+    m_account = new QComboBox(this);
+    m_account->setObjectName(QStringLiteral("trendsAccountCombo"));
+    m_account->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_account->setMinimumContentsLength(16);
+    m_granularity = new QComboBox(this);
+    m_granularity->setObjectName(QStringLiteral("granularityCombo"));
+    m_granularity->addItem(tr("By day"), int(engine::Granularity::Day));
+    m_granularity->addItem(tr("By week"), int(engine::Granularity::Week));
+    m_granularity->addItem(tr("By month"), int(engine::Granularity::Month));
+    m_range = new QComboBox(this);
+    m_range->setObjectName(QStringLiteral("trendsRangeCombo"));
+    m_range->addItem(tr("Last 30 days"));
+    m_range->addItem(tr("Last 90 days"));
+    m_range->addItem(tr("Last 365 days"));
+    m_range->addItem(tr("Last 2 years"));
+    m_range->setCurrentIndex(1);
+    m_compare = new QCheckBox(tr("Previous period"), this);
+    m_compare->setObjectName(QStringLiteral("compareCheck"));
+    m_compare->setChecked(true);
+    m_forecast = new QCheckBox(tr("Forecast"), this);
+    m_forecast->setObjectName(QStringLiteral("forecastCheck"));
+    m_forecast->setChecked(true);
+    m_anomalies = new QCheckBox(tr("Anomalies"), this);
+    m_anomalies->setObjectName(QStringLiteral("anomaliesCheck"));
+    m_anomalies->setChecked(true);
+    auto* exportButton = new QPushButton(tr("Export…"), this);
+    exportButton->setObjectName(QStringLiteral("exportButton"));
+
+    auto* controls = new QHBoxLayout;
+    controls->addWidget(title);
+    controls->addStretch();
+    for (QWidget* w : std::initializer_list<QWidget*>{m_metric, m_account, m_granularity, m_range, m_compare,
+                                                      m_forecast, m_anomalies, exportButton})
+        controls->addWidget(w);
+
+    m_view = new QChartView(this);
+    m_view->setObjectName(QStringLiteral("trendsChart"));
+    m_view->setRenderHint(QPainter::Antialiasing);
+    m_view->setRubberBand(QChartView::HorizontalRubberBand); // drag to zoom; right-click zooms out
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("trendsMessage"));
+    m_message->setAlignment(Qt::AlignCenter);
+    m_message->setWordWrap(true);
+    m_message->setStyleSheet(QStringLiteral("color: #5f6873; padding: 24px;"));
+    m_model = new QLabel(this);
+    m_model->setObjectName(QStringLiteral("forecastModelLabel"));
+    m_model->setStyleSheet(QStringLiteral("color: #5f6873;"));
+
+    m_posts = new TopPostsModel(this);
+    auto* sorted = new QSortFilterProxyModel(this);
+    sorted->setSourceModel(m_posts);
+    sorted->setSortRole(TopPostsModel::SortRole);
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("topPostsTable"));
+    m_table->setModel(sorted);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(TopPostsModel::EngagementsColumn, Qt::DescendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->hide();
+    m_table->setWordWrap(false);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(TopPostsModel::TextColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(TopPostsModel::NetworkColumn, QHeaderView::Interactive);
+    m_table->horizontalHeader()->setSectionResizeMode(TopPostsModel::CampaignColumn, QHeaderView::Interactive);
+    m_table->setColumnWidth(TopPostsModel::NetworkColumn, 170);
+    m_table->setColumnWidth(TopPostsModel::CampaignColumn, 140);
+    connect(m_table, &QTableView::doubleClicked, this, [](const QModelIndex& index) {
+        const QUrl url(index.data(TopPostsModel::PermalinkRole).toString());
+        if (url.isValid() && !url.isEmpty())
+            QDesktopServices::openUrl(url);
+    });
+    auto* postsBox = new QWidget(this);
+    auto* postsLayout = new QVBoxLayout(postsBox);
+    postsLayout->setContentsMargins(0, 0, 0, 0);
+    auto* postsTitle = new QLabel(tr("Posts published in this period (double-click opens the post)"), postsBox);
+    postsTitle->setStyleSheet(QStringLiteral("font-weight: 600;"));
+    postsLayout->addWidget(postsTitle);
+    postsLayout->addWidget(m_table);
+    m_split = new QSplitter(Qt::Vertical, this);
+    m_split->addWidget(m_view);
+    m_split->addWidget(postsBox);
+    m_split->setStretchFactor(0, 3);
+    m_split->setStretchFactor(1, 2);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(24, 16, 24, 16);
+    layout->addLayout(controls);
+    layout->addWidget(m_model);
+    layout->addWidget(m_split, 1);
+    layout->addWidget(m_message);
+
+    for (auto* combo : {m_metric, m_account, m_granularity, m_range})
+        connect(combo, &QComboBox::currentIndexChanged, this, &TrendsPanel::refresh);
+    for (auto* check : {m_compare, m_forecast, m_anomalies})
+        connect(check, &QCheckBox::toggled, this, &TrendsPanel::refresh);
+    connect(exportButton, &QPushButton::clicked, this, &TrendsPanel::chooseExport);
+    auto zoom = [this](double factor) {
+        if (auto* chart = m_view->chart())
+            chart->zoom(factor);
+    };
+    new QShortcut(QKeySequence::ZoomIn, this, [zoom] { zoom(1.25); });
+    new QShortcut(QKeySequence::ZoomOut, this, [zoom] { zoom(0.8); });
+    new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_0), this, [this] {
+        if (auto* chart = m_view->chart())
+            chart->zoomReset();
+    });
+    new QShortcut(QKeySequence(Qt::Key_Left), this, [this] {
+        if (auto* chart = m_view->chart())
+            chart->scroll(-chart->plotArea().width() / 10, 0);
+    });
+    new QShortcut(QKeySequence(Qt::Key_Right), this, [this] {
+        if (auto* chart = m_view->chart())
+            chart->scroll(chart->plotArea().width() / 10, 0);
+    });
+    clearWorkspace();
+}
+
+TrendsPanel::~TrendsPanel() = default;
+
+void TrendsPanel::setWorkspace(const WorkspaceSnapshot& workspace)
+{
+    m_workspace = workspace;
+    m_hasWorkspace = true;
+    {
+        QSignalBlocker block(m_account);
+        m_account->clear();
+        m_account->addItem(tr("All accounts"), qint64(0));
+        for (const auto& a : workspace.accounts)
+            m_account->addItem(QStringLiteral("%1 · %2").arg(
+                                   QString::fromUtf8(engine::platformDisplayName(a.platform).data()),
+                                   QString::fromStdString(a.handle)),
+                               qint64(a.id));
+    }
+    refresh();
+}
+
+void TrendsPanel::clearWorkspace()
+{
+    m_hasWorkspace = false;
+    ++m_generation;
+    m_account->clear();
+    m_split->hide();
+    m_model->clear();
+    m_posts->setPosts({});
+    showMessage(tr("No workspace is open."));
+}
+
+void TrendsPanel::refresh()
+{
+    const int generation = ++m_generation;
+    if (!m_hasWorkspace)
+        return;
+    const QDate today = QDateTime::fromSecsSinceEpoch(m_clock.nowUtc(), m_workspace.timeZone).date();
+    const int days = kRangeDays[std::max(0, m_range->currentIndex())];
+    TrendsRequest request;
+    request.workspacePath = m_workspace.path.toStdString();
+    request.metric = engine::SeriesMetric(m_metric->currentData().toInt());
+    request.granularity = engine::Granularity(m_granularity->currentData().toInt());
+    const auto range = toKpiRange(lastDays(today, days), m_workspace.timeZone);
+    request.fromDay = range.fromDay;
+    request.toDay = range.toDay;
+    request.fromUtc = range.fromUtc;
+    request.toUtc = range.toUtc;
+    if (const qint64 id = m_account->currentData().toLongLong())
+        request.accountIds.push_back(id);
+    request.comparePrevious = m_compare->isChecked();
+    request.forecast = m_forecast->isChecked();
+    request.anomalies = m_anomalies->isChecked();
+    m_model->setText(tr("Calculating…"));
+    runAsync<Result<TrendsData>>(
+        this, [request] { return computeTrends(request); },
+        [this, generation, request](const Result<TrendsData>& result) {
+            if (generation != m_generation)
+                return;
+            m_shownGeneration = generation;
+            if (!result) {
+                m_split->hide();
+                m_model->clear();
+                showMessage(errorSummary(result.error()) + QLatin1Char('\n') +
+                            QString::fromStdString(result.error().detail));
+            } else {
+                display(*result, request);
+            }
+            emit chartShown();
+        });
+}
+
+void TrendsPanel::showMessage(const QString& text)
+{
+    m_message->setText(text);
+    m_message->show();
+}
+
+void TrendsPanel::display(const TrendsData& data, const TrendsRequest& request)
+{
+    m_data = data;
+    m_request = request;
+    m_posts->setPosts(data.posts);
+    if (!data.hasData) {
+        m_split->hide();
+        m_model->clear();
+        showMessage(tr("No metrics for this period and account. Choose a longer period or another account."));
+        return;
+    }
+    m_message->hide();
+    m_split->show();
+    auto* chart = new QChart;
+    chart->setAnimationOptions(QChart::NoAnimation);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    auto* xAxis = new QDateTimeAxis;
+    //: Date formats of the chart's time axis (QDate format strings)
+    xAxis->setFormat(request.granularity == engine::Granularity::Month ? tr("MMM yyyy") : tr("d MMM"));
+    auto* yAxis = new QValueAxis;
+    yAxis->setLabelFormat(request.metric == engine::SeriesMetric::EngagementRate ? QStringLiteral("%.3f")
+                                                                                  : QStringLiteral("%.0f"));
+    chart->addAxis(xAxis, Qt::AlignBottom);
+    chart->addAxis(yAxis, Qt::AlignLeft);
+    double low = std::numeric_limits<double>::max(), high = std::numeric_limits<double>::lowest();
+    auto attach = [&](QAbstractSeries* s) {
+        chart->addSeries(s);
+        s->attachAxis(xAxis);
+        s->attachAxis(yAxis);
+    };
+    auto track = [&](double v) {
+        low = std::min(low, v);
+        high = std::max(high, v);
+    };
+
+    auto* current = lineFrom(data.current, 0);
+    current->setName(m_metric->currentText());
+    QPen pen(QColor(QStringLiteral("#2f5d8a")));
+    pen.setWidthF(2);
+    current->setPen(pen);
+    for (const auto& p : current->points())
+        track(p.y());
+
+    if (!data.previous.empty()) {
+        const qint64 shift = msecs(data.current.front().period) - msecs(data.previous.front().period);
+        auto* previous = lineFrom(data.previous, shift);
+        previous->setName(tr("Previous period"));
+        QPen dashed(QColor(QStringLiteral("#8a9aab")));
+        dashed.setStyle(Qt::DashLine);
+        dashed.setWidthF(1.5);
+        previous->setPen(dashed);
+        for (const auto& p : previous->points())
+            track(p.y());
+        attach(previous);
+    }
+
+    if (data.forecast) {
+        const auto& f = *data.forecast;
+        const QDate last = QDate::fromString(QString::fromStdString(data.current.back().period), Qt::ISODate);
+        auto band = [&](const std::vector<double>& lo, const std::vector<double>& hi, const QString& name,
+                        const QColor& colour) {
+            auto* upper = new QLineSeries;
+            auto* lower = new QLineSeries;
+            for (std::size_t i = 0; i < f.mean.size(); ++i) {
+                const double x = double(QDateTime(forecastDate(last, request.granularity, int(i) + 1), QTime(0, 0))
+                                            .toMSecsSinceEpoch());
+                upper->append(x, hi[i]);
+                lower->append(x, lo[i]);
+                track(hi[i]);
+                track(lo[i]);
+            }
+            auto* area = new QAreaSeries(upper, lower);
+            area->setName(name);
+            area->setColor(colour);
+            area->setBorderColor(Qt::transparent);
+            attach(area);
+        };
+        band(f.lower95, f.upper95, tr("95% interval"), QColor(47, 93, 138, 45));
+        band(f.lower80, f.upper80, tr("80% interval"), QColor(47, 93, 138, 80));
+        auto* mean = new QLineSeries;
+        mean->setName(tr("Forecast"));
+        QPen fpen(QColor(QStringLiteral("#2f5d8a")));
+        fpen.setStyle(Qt::DotLine);
+        fpen.setWidthF(2);
+        mean->setPen(fpen);
+        mean->append(double(msecs(data.current.back().period)), data.current.back().value);
+        for (std::size_t i = 0; i < f.mean.size(); ++i)
+            mean->append(double(QDateTime(forecastDate(last, request.granularity, int(i) + 1), QTime(0, 0))
+                                    .toMSecsSinceEpoch()),
+                         f.mean[i]);
+        attach(mean);
+        //: %1 is the model, e.g. ARIMA(1,1,1)(0,1,1)[7]; %2 the number of days, weeks or months (12 or more)
+        m_model->setText(tr("Forecast: %1, next %2 periods, 80% and 95% intervals")
+                             .arg(QString::fromStdString(data.forecastModel))
+                             .arg(f.mean.size()));
+        m_model->setToolTip(QString::fromStdString(data.forecastModel));
+    } else if (request.forecast) {
+        m_model->setText(tr("No forecast: %1").arg(QString::fromStdString(data.forecastProblem)));
+    } else {
+        m_model->clear();
+    }
+    attach(current);
+
+    if (!data.anomalies.empty()) {
+        auto* marks = new QScatterSeries;
+        marks->setName(tr("Anomalies"));
+        marks->setColor(QColor(QStringLiteral("#c62828")));
+        marks->setMarkerSize(10);
+        for (const auto& a : data.anomalies)
+            marks->append(double(msecs(data.current[a.index].period)), a.observed);
+        attach(marks);
+        connect(marks, &QScatterSeries::hovered, this, [this](const QPointF& point, bool state) {
+            if (!state) {
+                QToolTip::hideText();
+                return;
+            }
+            for (const auto& a : m_data.anomalies)
+                if (double(msecs(m_data.current[a.index].period)) == point.x()) {
+                    const QLocale locale;
+                    //: Tooltip of an anomaly: day, observed value, expected value, difference
+                    QToolTip::showText(QCursor::pos(),
+                                       tr("%1\nValue: %2\nExpected: %3\nDifference: %4")
+                                           .arg(QString::fromStdString(m_data.current[a.index].period),
+                                                locale.toString(a.observed, 'f', 1),
+                                                locale.toString(a.expected, 'f', 1),
+                                                locale.toString(a.size, 'f', 1)));
+                }
+        });
+    }
+    // The axis spans the range and the forecast after it.
+    QDate end = QDate::fromString(QString::fromStdString(data.current.back().period), Qt::ISODate);
+    if (data.forecast)
+        end = forecastDate(end, request.granularity, int(data.forecast->mean.size()));
+    xAxis->setRange(QDateTime::fromMSecsSinceEpoch(msecs(data.current.front().period)), QDateTime(end, QTime(0, 0)));
+    if (low <= high) {
+        const double pad = (high - low) * 0.08 + (high == low ? 1 : 0);
+        yAxis->setRange(std::max(0.0, low - pad), high + pad);
+    }
+    // Clicking a legend entry shows or hides its series.
+    for (auto* marker : chart->legend()->markers())
+        connect(marker, &QLegendMarker::clicked, this, [marker] {
+            marker->series()->setVisible(!marker->series()->isVisible());
+            marker->setVisible(true);
+            QFont f = marker->font();
+            f.setStrikeOut(!marker->series()->isVisible());
+            marker->setFont(f);
+        });
+    auto* old = m_view->chart();
+    m_view->setChart(chart);
+    delete old;
+}
+
+Result<bool> TrendsPanel::exportCsv(const QString& path) const
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return fail(ErrorCode::ReadOnly, (path + QStringLiteral(": ") + file.errorString()).toStdString());
+    QTextStream out(&file);
+    out << "period,value,previous_period_value\n";
+    for (std::size_t i = 0; i < m_data.current.size(); ++i) {
+        const auto& p = m_data.current[i];
+        out << QString::fromStdString(p.period) << ',' << (p.missing ? QString() : QString::number(p.value, 'g', 15))
+            << ',';
+        if (i < m_data.previous.size() && !m_data.previous[i].missing)
+            out << QString::number(m_data.previous[i].value, 'g', 15);
+        out << '\n';
+    }
+    if (m_data.forecast) {
+        const auto& f = *m_data.forecast;
+        const QDate last = QDate::fromString(QString::fromStdString(m_data.current.back().period), Qt::ISODate);
+        out << "\nforecast_period,mean,lo80,hi80,lo95,hi95\n";
+        for (std::size_t i = 0; i < f.mean.size(); ++i)
+            out << forecastDate(last, m_request.granularity, int(i) + 1).toString(Qt::ISODate) << ','
+                << QString::number(f.mean[i], 'g', 15) << ',' << QString::number(f.lower80[i], 'g', 15) << ','
+                << QString::number(f.upper80[i], 'g', 15) << ',' << QString::number(f.lower95[i], 'g', 15) << ','
+                << QString::number(f.upper95[i], 'g', 15) << '\n';
+    }
+    out.flush();
+    if (file.error() != QFileDevice::NoError)
+        return fail(ErrorCode::Storage, (path + QStringLiteral(": ") + file.errorString()).toStdString());
+    return true;
+}
+
+Result<bool> TrendsPanel::exportImage(const QString& path) const
+{
+    if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
+        QSvgGenerator svg;
+        svg.setFileName(path);
+        svg.setSize(m_view->size());
+        svg.setViewBox(m_view->rect());
+        svg.setTitle(tr("Herald trend chart"));
+        QPainter painter;
+        if (!painter.begin(&svg))
+            return fail(ErrorCode::ReadOnly, (path + QStringLiteral(": cannot be written")).toStdString());
+        m_view->render(&painter);
+        painter.end();
+        return true;
+    }
+    if (!m_view->grab().save(path))
+        return fail(ErrorCode::ReadOnly, (path + QStringLiteral(": cannot be written")).toStdString());
+    return true;
+}
+
+void TrendsPanel::chooseExport()
+{
+    if (!m_data.hasData)
+        return;
+    QString filter;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Chart"), QString(),
+                                                      tr("PNG image (*.png);;SVG image (*.svg);;CSV data (*.csv)"),
+                                                      &filter);
+    if (path.isEmpty())
+        return;
+    const auto result = path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive) ? exportCsv(path) : exportImage(path);
+    if (!result)
+        QMessageBox::warning(this, tr("Export failed"), QString::fromStdString(result.error().detail));
+}
+
+} // namespace herald::ui
