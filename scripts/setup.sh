@@ -44,6 +44,8 @@ herald_build() {
     local launcher=()
     if command -v ccache >/dev/null 2>&1; then
         launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+        # Paths relative to the checkout, so another clone of Herald reuses the cache.
+        export CCACHE_BASEDIR="$HERALD_ROOT"
     fi
     herald_log "Configuring (Release) in $HERALD_BUILD"
     cmake -S "$HERALD_ROOT" -B "$HERALD_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release "${launcher[@]}" "$@" >/dev/null

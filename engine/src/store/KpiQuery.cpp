@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "AccountFilter.h"
 #include "herald/engine/store/Database.h"
 #include "herald/engine/store/Statement.h"
 #include "herald/engine/store/Transaction.h"
@@ -12,23 +13,6 @@ namespace {
 
 // CROSS JOIN in kDailySums fixes the loop order (accounts outside), so each account's days are a
 // primary-key range instead of a scan of every metric row.
-//
-// The account filter travels as one bound JSON array (NULL for every account), so the SQL stays
-// constant and its statement is reused.
-std::optional<std::string> accountFilter(const std::vector<std::int64_t>& ids)
-{
-    if (ids.empty())
-        return std::nullopt;
-    std::string json = "[";
-    for (std::size_t i = 0; i < ids.size(); ++i) {
-        if (i)
-            json += ',';
-        json += std::to_string(ids[i]);
-    }
-    json += ']';
-    return json;
-}
-
 constexpr const char* kFollowersAt =
     "SELECT COALESCE(SUM((SELECT m.value FROM account_metrics m WHERE m.account_id = a.id AND m.metric = 'followers' "
     "AND m.day <= ?2 ORDER BY m.day DESC LIMIT 1)), 0) FROM accounts a "
@@ -67,7 +51,7 @@ Result<KpiValues> queryKpis(Database& db, const KpiRange& range, const std::vect
 {
     if (range.fromDay.size() != 10 || range.toDay.size() != 10 || range.toDay < range.fromDay)
         return fail(ErrorCode::Invalid, "the period " + range.fromDay + " to " + range.toDay + " is not a valid range");
-    const auto filter = accountFilter(accountIds);
+    const auto filter = accountFilterJson(accountIds);
     KpiValues v;
 
     auto followers = scalar(db, kFollowersAt, filter, range.toDay);

@@ -2,6 +2,7 @@
 
 #include <unordered_map>
 
+#include "AccountFilter.h"
 #include "herald/engine/store/Database.h"
 #include "herald/engine/store/Statement.h"
 
@@ -10,13 +11,7 @@ namespace herald::engine {
 Result<std::vector<PostPerformance>> queryPostPerformance(Database& db, std::int64_t fromUtc, std::int64_t toUtc,
                                                           const std::vector<std::int64_t>& accountIds)
 {
-    std::optional<std::string> filter;
-    if (!accountIds.empty()) {
-        std::string json = "[";
-        for (std::size_t i = 0; i < accountIds.size(); ++i)
-            json += (i ? "," : "") + std::to_string(accountIds[i]);
-        filter = json + "]";
-    }
+    const auto filter = accountFilterJson(accountIds);
     auto targets = db.prepare(
         "SELECT t.id, t.post_id, t.account_id, a.platform, a.handle, t.published_utc, "
         "CASE WHEN t.variant_text <> '' THEN t.variant_text ELSE p.body END, t.permalink, COALESCE(c.name, '') "

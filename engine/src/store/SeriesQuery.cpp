@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <map>
 
+#include "AccountFilter.h"
 #include "herald/engine/store/Database.h"
 #include "herald/engine/store/Statement.h"
 
@@ -98,13 +99,7 @@ Result<std::vector<SeriesPoint>> querySeries(Database& db, SeriesMetric metric, 
     const auto to = dayNumber(toDay);
     if (!from || !to || *to < *from)
         return fail(ErrorCode::Invalid, "the period " + fromDay + " to " + toDay + " is not a valid range");
-    std::optional<std::string> filter;
-    if (!accountIds.empty()) {
-        std::string json = "[";
-        for (std::size_t i = 0; i < accountIds.size(); ++i)
-            json += (i ? "," : "") + std::to_string(accountIds[i]);
-        filter = json + "]";
-    }
+    const auto filter = accountFilterJson(accountIds);
     // Same join order as the KPI query: each account's days are a primary-key range.
     auto stmt = db.prepare("SELECT m.day, m.metric, SUM(m.value) FROM accounts a CROSS JOIN account_metrics m "
                            "ON m.account_id = a.id AND m.metric IN ('followers', 'impressions', 'engagements', "

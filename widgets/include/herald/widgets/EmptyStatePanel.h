@@ -6,7 +6,7 @@ class QLabel;
 
 namespace herald::ui {
 
-/// An honest placeholder for a panel: what it will show and what it needs, and no fake content.
+/// The empty state of a panel that is not built yet: what it will show, and no made-up content.
 class EmptyStatePanel final : public QWidget
 {
     Q_OBJECT
