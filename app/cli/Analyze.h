@@ -18,8 +18,9 @@ QString csvNumber(double v);
 QString csvCell(const QString& text);
 /// Adds --format json|csv to an analyze subcommand.
 void addFormatOption(Command& cmd);
-/// Reads --format; returns an exit status when it is not json or csv.
-std::optional<int> checkFormat(Command& cmd, bool& csv);
+/// Parses the subcommand's arguments and --format; returns an exit status when the command must
+/// stop (after --help, or on a usage error).
+std::optional<int> parseWithFormat(Command& cmd, const QStringList& args, bool& csv);
 std::optional<double> parseDouble(const QString& text);
 
 int runForecast(const QStringList& args);

@@ -45,8 +45,10 @@ void addFormatOption(Command& cmd)
                             QStringLiteral("json|csv"), QStringLiteral("json")});
 }
 
-std::optional<int> checkFormat(Command& cmd, bool& csv)
+std::optional<int> parseWithFormat(Command& cmd, const QStringList& args, bool& csv)
 {
+    if (auto stop = cmd.parse(args))
+        return stop;
     const QString format = cmd.parser().value(QStringLiteral("format"));
     if (format != QLatin1String("json") && format != QLatin1String("csv"))
         return cmd.usageError(QStringLiteral("--format takes json or csv"));
@@ -127,10 +129,8 @@ int runAbtest(const QStringList& args)
     p.addOption({QStringLiteral("alpha"), QStringLiteral("Significance level for intervals (default 0.05)."),
                  QStringLiteral("ALPHA"), QStringLiteral("0.05")});
     addFormatOption(cmd);
-    if (auto stop = cmd.parse(args))
-        return *stop;
     bool csv = false;
-    if (auto stop = checkFormat(cmd, csv))
+    if (auto stop = parseWithFormat(cmd, args, csv))
         return *stop;
     const auto a = parseCounts(p.value(QStringLiteral("a")));
     const auto b = parseCounts(p.value(QStringLiteral("b")));
@@ -220,10 +220,8 @@ int runRules(const QStringList& args)
     p.addOption({QStringLiteral("max-len"), QStringLiteral("Most items in a rule, both sides (default 10)."),
                  QStringLiteral("N"), QStringLiteral("10")});
     addFormatOption(cmd);
-    if (auto stop = cmd.parse(args))
-        return *stop;
     bool csv = false;
-    if (auto stop = checkFormat(cmd, csv))
+    if (auto stop = parseWithFormat(cmd, args, csv))
         return *stop;
     const auto support = parseDouble(p.value(QStringLiteral("support")));
     const auto confidence = parseDouble(p.value(QStringLiteral("confidence")));
@@ -308,10 +306,8 @@ int runLogistic(const QStringList& args)
     p.addOption({QStringLiteral("l2"), QStringLiteral("L2 penalty (default 0)."), QStringLiteral("X"),
                  QStringLiteral("0")});
     addFormatOption(cmd);
-    if (auto stop = cmd.parse(args))
-        return *stop;
     bool csv = false;
-    if (auto stop = checkFormat(cmd, csv))
+    if (auto stop = parseWithFormat(cmd, args, csv))
         return *stop;
     const QString target = p.value(QStringLiteral("target"));
     if (p.value(QStringLiteral("input")).isEmpty() || target.isEmpty())
@@ -399,10 +395,8 @@ int runKmeans(const QStringList& args)
                  QStringLiteral("N"), QStringLiteral("10")});
     p.addOption({QStringLiteral("standardize"), QStringLiteral("Cluster z-scores; centroids still in original units.")});
     addFormatOption(cmd);
-    if (auto stop = cmd.parse(args))
-        return *stop;
     bool csv = false;
-    if (auto stop = checkFormat(cmd, csv))
+    if (auto stop = parseWithFormat(cmd, args, csv))
         return *stop;
     if (p.value(QStringLiteral("input")).isEmpty() || p.value(QStringLiteral("k")).isEmpty())
         return cmd.usageError(QStringLiteral("--input FILE and --k N|auto are required"));
@@ -510,10 +504,8 @@ int runSentiment(const QStringList& args)
                 QStringLiteral("Sentiment of English and Chinese texts, one per line on standard input: a score in "
                                "[-1, 1] and a label (negative, neutral, positive) per line."));
     addFormatOption(cmd);
-    if (auto stop = cmd.parse(args))
-        return *stop;
     bool csv = false;
-    if (auto stop = checkFormat(cmd, csv))
+    if (auto stop = parseWithFormat(cmd, args, csv))
         return *stop;
     auto en = lexicon("en.tsv");
     auto zh = lexicon("zh.tsv");

@@ -115,10 +115,8 @@ int runForecast(const QStringList& args)
     p.addOption({QStringLiteral("holdout"), QStringLiteral("Also score the method on the last H observations."),
                  QStringLiteral("H")});
     addFormatOption(cmd);
-    if (auto stop = cmd.parse(args))
-        return *stop;
     bool csv = false;
-    if (auto stop = checkFormat(cmd, csv))
+    if (auto stop = parseWithFormat(cmd, args, csv))
         return *stop;
     if (p.value(QStringLiteral("input")).isEmpty())
         return cmd.usageError(QStringLiteral("--input FILE is required"));
