@@ -391,6 +391,36 @@
         <source>No published posts in this period.</source>
         <translation>此时间段内没有已发布的帖子。</translation>
     </message>
+    <message>
+        <source>Spend %1 of %2 · %3 results of %4 · %5 per result</source>
+        <extracomment>Campaign line: %1 spend, %2 budget, %3 results, %4 goal, %5 cost per result</extracomment>
+        <translation>已花费 %1 / 预算 %2 · 成果 %3 / 目标 %4 · 每次成果 %5</translation>
+    </message>
+    <message>
+        <source>Campaigns running in the period</source>
+        <translation>本期进行中的营销活动</translation>
+    </message>
+    <message>
+        <source>Comment sentiment</source>
+        <translation>评论情感</translation>
+    </message>
+    <message>
+        <source>No campaign runs in this period.</source>
+        <translation>此时间段内没有进行中的营销活动。</translation>
+    </message>
+    <message>
+        <source>Sentiment is not available: the built-in lexicons could not be read.</source>
+        <translation>情感分析不可用：无法读取内置词典。</translation>
+    </message>
+    <message>
+        <source>No comments in this period.</source>
+        <translation>此时间段内没有评论。</translation>
+    </message>
+    <message>
+        <source>%1 comments: &lt;span style="color:#1a7f37"&gt;&lt;b&gt;%2%&lt;/b&gt; positive&lt;/span&gt; · &lt;b&gt;%3%&lt;/b&gt; neutral · &lt;span style="color:#c62828"&gt;&lt;b&gt;%4%&lt;/b&gt; negative&lt;/span&gt;</source>
+        <extracomment>%1 comments; %2, %3, %4 percentages of positive, neutral and negative comments</extracomment>
+        <translation>%1 条评论：&lt;span style="color:#1a7f37"&gt;&lt;b&gt;%2%&lt;/b&gt; 正面&lt;/span&gt; · &lt;b&gt;%3%&lt;/b&gt; 中性 · &lt;span style="color:#c62828"&gt;&lt;b&gt;%4%&lt;/b&gt; 负面&lt;/span&gt;</translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::KpiCard</name>

@@ -7,6 +7,8 @@
 #include "TestSupport.h"
 #include "WorkspaceFixture.h"
 #include "herald/engine/Clock.h"
+#include "herald/engine/store/CampaignRepository.h"
+#include "herald/engine/store/CommentRepository.h"
 #include "herald/widgets/DashboardPanel.h"
 
 using namespace herald;
@@ -122,6 +124,46 @@ private slots:
         QCOMPARE(cardValue(&panel, "engagementRateCard"),
                  QString::number(e.engagements / e.impressions * 100, 'f', 2) + QLatin1Char('%'));
         QVERIFY(e.posts > 0);
+    }
+
+    void sentimentAndCampaigns()
+    {
+        test::TempFolder dir;
+        const auto path = dir.path("talk.herald");
+        test::writeSmallWorkspace(path, kToday);
+        {
+            auto db = engine::Database::open(path).value();
+            engine::CommentRepository comments(db);
+            const auto noon = QDateTime(kToday, QTime(12, 0), QTimeZone("Europe/Berlin")).toSecsSinceEpoch();
+            const char* bodies[] = {"I love this, great work!", "This is terrible and broken.", "Posted at noon",
+                                    "这个功能非常好用"};
+            for (int i = 0; i < 4; ++i) {
+                engine::Comment c;
+                c.accountId = 1;
+                c.externalId = std::to_string(i);
+                c.body = bodies[i];
+                c.timestampUtc = noon - i * 60;
+                comments.upsert(c).value();
+            }
+            engine::Campaign spring;
+            spring.name = "Spring <launch>";
+            spring.startDay = "2026-03-01";
+            spring.endDay = "2026-04-30";
+            spring.budget = 1000;
+            spring.goalTarget = 50;
+            engine::CampaignRepository(db).insert(spring).value();
+        }
+        engine::FixedClock clock(QDateTime(kToday, QTime(15, 0), QTimeZone("Europe/Berlin")).toSecsSinceEpoch());
+        ui::DashboardPanel panel(clock);
+        panel.setWorkspace(ui::loadWorkspaceSnapshot(QString::fromStdString(path)).value());
+        QTRY_VERIFY_WITH_TIMEOUT(panel.isUpToDate(), 5000);
+        const QString sentiment = panel.findChild<QLabel*>(QStringLiteral("sentimentLabel"))->text();
+        QVERIFY2(sentiment.startsWith(QStringLiteral("4 comments")), qPrintable(sentiment));
+        QVERIFY2(sentiment.contains(QStringLiteral("50%</b> positive")), qPrintable(sentiment));
+        QVERIFY2(sentiment.contains(QStringLiteral("25%</b> negative")), qPrintable(sentiment));
+        const QString campaigns = panel.findChild<QLabel*>(QStringLiteral("campaignsLabel"))->text();
+        QVERIFY2(campaigns.contains(QStringLiteral("Spring &lt;launch&gt;")), qPrintable(campaigns)); // escaped
+        QVERIFY2(campaigns.contains(QStringLiteral("0 results of 50")), qPrintable(campaigns));
     }
 
     void emptyWorkspaceShowsZerosAndMessage()

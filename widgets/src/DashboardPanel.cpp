@@ -16,6 +16,9 @@
 #include "KpiCard.h"
 #include "herald/engine/Clock.h"
 #include "herald/engine/store/Database.h"
+#include "SentimentLexicons.h"
+#include "herald/engine/analytics/Sentiment.h"
+#include "herald/engine/store/CampaignResults.h"
 #include "herald/engine/store/KpiQuery.h"
 #include "herald/engine/store/PostPerformance.h"
 #include "herald/engine/store/SeriesQuery.h"
@@ -31,6 +34,9 @@ struct DashboardData
     engine::KpiSnapshot kpis;
     std::vector<double> followers, growth, posts, impressions, engagements, rate; // daily, for sparklines
     std::vector<engine::PostPerformance> best, worst;
+    std::vector<engine::CampaignResults> campaigns;
+    int comments = 0, positive = 0, neutral = 0, negative = 0;
+    bool sentimentAvailable = true;
 };
 
 namespace {
@@ -77,7 +83,37 @@ Result<DashboardData> readDashboard(const std::string& path, const engine::KpiRa
     auto posts = engine::queryPostPerformance(*db, current.fromUtc, current.toUtc, ids);
     if (!posts)
         return tl::unexpected(posts.error());
+    auto campaigns = engine::queryCampaignResults(*db, current.fromDay, current.toDay);
+    if (!campaigns)
+        return tl::unexpected(campaigns.error());
+    d.campaigns = std::move(*campaigns);
+    auto comments = engine::queryComments(*db, current.fromUtc, current.toUtc, ids);
+    if (!comments)
+        return tl::unexpected(comments.error());
     (void)tx->commit();
+
+    // Comments that sync or import left unscored are scored here with the built-in lexicons; the
+    // label thresholds are the analyzer's own.
+    const auto* analyzer = sharedSentimentAnalyzer();
+    d.sentimentAvailable = analyzer != nullptr;
+    if (analyzer) {
+        const double threshold = engine::SentimentOptions{}.labelThreshold;
+        std::vector<std::string> unscored;
+        for (const auto& c : *comments) {
+            if (!c.scored) {
+                unscored.push_back(c.body);
+                continue;
+            }
+            (c.sentiment >= threshold ? d.positive : c.sentiment <= -threshold ? d.negative : d.neutral) += 1;
+        }
+        auto scored = engine::analyzeSentiments(*analyzer, unscored);
+        if (scored)
+            for (const auto& r : *scored)
+                (r.label == engine::SentimentLabel::Positive   ? d.positive
+                 : r.label == engine::SentimentLabel::Negative ? d.negative
+                                                               : d.neutral) += 1;
+        d.comments = d.positive + d.neutral + d.negative;
+    }
 
     const QDate first = QDate::fromString(QString::fromStdString(current.fromDay), Qt::ISODate);
     d.posts.assign(d.followers.size(), 0.0);
@@ -107,6 +143,33 @@ Result<DashboardData> readDashboard(const std::string& path, const engine::KpiRa
         if (ranked.size() > kListedPosts * 2 - 1 || ranked.size() - 1 - i >= kListedPosts)
             d.worst.push_back(ranked[ranked.size() - 1 - i]);
     return d;
+}
+
+QString money(double amount, const std::string& currency)
+{
+    static const std::pair<const char*, const char*> kSymbols[] = {
+        {"EUR", "€"}, {"USD", "$"}, {"GBP", "£"}, {"CNY", "¥"}, {"JPY", "¥"}, {"CHF", "CHF "}};
+    QString symbol = QString::fromStdString(currency) + QLatin1Char(' ');
+    for (const auto& [code, sign] : kSymbols)
+        if (currency == code)
+            symbol = QString::fromUtf8(sign);
+    return QLocale().toCurrencyString(amount, symbol);
+}
+
+QString campaignLines(const std::vector<engine::CampaignResults>& campaigns)
+{
+    QStringList lines;
+    for (const auto& c : campaigns) {
+        const QString name = QStringLiteral("<span style=\"color:%1\">■</span> <b>%2</b>")
+                                 .arg(QString::fromStdString(c.colour), QString::fromStdString(c.name).toHtmlEscaped());
+        //: Campaign line: %1 spend, %2 budget, %3 results, %4 goal, %5 cost per result
+        lines << name + QStringLiteral("<br>") +
+                     DashboardPanel::tr("Spend %1 of %2 · %3 results of %4 · %5 per result")
+                         .arg(money(c.spend, c.currency), money(c.budget, c.currency),
+                              QLocale().toString(c.results, 'f', 0), QLocale().toString(c.goalTarget, 'f', 0),
+                              c.results > 0 ? money(c.costPerResult, c.currency) : QStringLiteral("–"));
+    }
+    return lines.join(QStringLiteral("<br>"));
 }
 
 QString postLines(const std::vector<engine::PostPerformance>& posts)
@@ -164,7 +227,8 @@ DashboardPanel::DashboardPanel(const engine::Clock& clock, QWidget* parent) : QW
     layout->addLayout(grid);
 
     auto* postsRow = new QHBoxLayout;
-    auto postBox = [this, postsRow](const QString& title, const char* name) {
+    auto* lowerRow = new QHBoxLayout;
+    auto postBox = [this](QHBoxLayout* row, const QString& title, const char* name) {
         auto* box = new QVBoxLayout;
         auto* heading = new QLabel(title, this);
         heading->setStyleSheet(QStringLiteral("font-weight: 600;"));
@@ -175,13 +239,18 @@ DashboardPanel::DashboardPanel(const engine::Clock& clock, QWidget* parent) : QW
         box->addWidget(heading);
         box->addWidget(list);
         box->addStretch();
-        postsRow->addLayout(box, 1);
+        row->addLayout(box, 1);
         return list;
     };
-    m_best = postBox(tr("Best posts of the period (engagement rate)"), "bestPostsLabel");
-    m_worst = postBox(tr("Weakest posts of the period"), "worstPostsLabel");
+    m_best = postBox(postsRow, tr("Best posts of the period (engagement rate)"), "bestPostsLabel");
+    m_worst = postBox(postsRow, tr("Weakest posts of the period"), "worstPostsLabel");
     layout->addSpacing(8);
     layout->addLayout(postsRow);
+
+    m_campaigns = postBox(lowerRow, tr("Campaigns running in the period"), "campaignsLabel");
+    m_sentiment = postBox(lowerRow, tr("Comment sentiment"), "sentimentLabel");
+    layout->addSpacing(8);
+    layout->addLayout(lowerRow);
 
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("dashboardMessage"));
@@ -282,6 +351,8 @@ void DashboardPanel::clearWorkspace()
         card->clear();
     m_best->clear();
     m_worst->clear();
+    m_campaigns->clear();
+    m_sentiment->clear();
     m_periodLabel->clear();
     showMessage(tr("No workspace is open. Use File ▸ New Workspace, Open Workspace or Open Demo Workspace."));
 }
@@ -388,6 +459,21 @@ void DashboardPanel::showFigures(const DashboardData& figures)
     m_rate->setSparkline(figures.rate);
     m_best->setText(figures.best.empty() ? tr("No published posts in this period.") : postLines(figures.best));
     m_worst->setText(figures.worst.empty() ? tr("No published posts in this period.") : postLines(figures.worst));
+    m_campaigns->setText(figures.campaigns.empty() ? tr("No campaign runs in this period.")
+                                                   : campaignLines(figures.campaigns));
+    if (!figures.sentimentAvailable)
+        m_sentiment->setText(tr("Sentiment is not available: the built-in lexicons could not be read."));
+    else if (figures.comments == 0)
+        m_sentiment->setText(tr("No comments in this period."));
+    else
+        m_sentiment->setText(
+            //: %1 comments; %2, %3, %4 percentages of positive, neutral and negative comments
+            tr("%1 comments: <span style=\"color:#1a7f37\"><b>%2%</b> positive</span> · <b>%3%</b> neutral · "
+               "<span style=\"color:#c62828\"><b>%4%</b> negative</span>")
+                .arg(figures.comments)
+                .arg(100 * figures.positive / figures.comments)
+                .arg(100 * figures.neutral / figures.comments)
+                .arg(100 - 100 * figures.positive / figures.comments - 100 * figures.neutral / figures.comments));
     auto change = [&p](double cur, double prev) {
         return p.hasData ? engine::percentChange(cur, prev) : std::nullopt;
     };

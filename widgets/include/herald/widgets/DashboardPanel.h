@@ -78,6 +78,8 @@ private:
     KpiCard* m_rate = nullptr;
     QLabel* m_best = nullptr;
     QLabel* m_worst = nullptr;
+    QLabel* m_campaigns = nullptr;
+    QLabel* m_sentiment = nullptr;
 };
 
 } // namespace herald::ui
