@@ -49,5 +49,6 @@ int runInfo(const QStringList& args);
 int runCheck(const QStringList& args);
 int runBackup(const QStringList& args);
 int runAnalyze(const QStringList& args);
+int runReport(const QStringList& args);
 
 } // namespace herald::app::cli

@@ -1,4 +1,7 @@
-#include <QCoreApplication>
+#include <memory>
+#include <string_view>
+
+#include <QApplication>
 #include <QTextStream>
 
 #include "Cli.h"
@@ -19,6 +22,7 @@ constexpr Subcommand kCommands[] = {
     {"check", herald::app::cli::runCheck, "integrity check and Herald's invariants"},
     {"backup", herald::app::cli::runBackup, "consistent copy of a (possibly open) workspace"},
     {"analyze", herald::app::cli::runAnalyze, "run an analytics algorithm on your own CSV or text"},
+    {"report", herald::app::cli::runReport, "write a PDF, HTML or CSV report (no display needed)"},
 };
 
 void printUsage(QTextStream& out)
@@ -35,7 +39,12 @@ void printUsage(QTextStream& out)
 
 int main(int argc, char* argv[])
 {
-    QCoreApplication app(argc, argv);
+    // Reports render charts, which needs a GUI application; offscreen, so no display is required.
+    const bool gui = argc > 1 && std::string_view(argv[1]) == "report";
+    if (gui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> app =
+        gui ? std::make_unique<QApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Herald"));
     QCoreApplication::setApplicationName(QStringLiteral("Herald"));
     QCoreApplication::setApplicationVersion(QStringLiteral(HERALD_VERSION));

@@ -31,6 +31,7 @@
 #include "herald/widgets/EmptyStatePanel.h"
 #include "herald/widgets/ErrorText.h"
 #include "herald/widgets/TaskProgress.h"
+#include "herald/widgets/ReportsPanel.h"
 #include "herald/widgets/TrendsPanel.h"
 
 namespace herald::app {
@@ -107,9 +108,8 @@ void MainWindow::buildPanels()
                              tr("Comments and mentions from every account, with sentiment and reply state. The "
                                 "inbox is not built yet."),
                              "inboxPanel"));
-    m_stack->addWidget(empty(tr("Reports"),
-                             tr("Campaign reports as PDF, HTML or CSV. Reports are not built yet."),
-                             "reportsPanel"));
+    m_reports = new ui::ReportsPanel(m_clock, m_stack);
+    m_stack->addWidget(m_reports);
     m_stack->addWidget(m_accounts);
 
     auto* central = new QWidget(this);
@@ -221,6 +221,7 @@ void MainWindow::applyWorkspace(const ui::WorkspaceSnapshot& snapshot)
     rebuildRecentMenu();
     m_dashboard->setWorkspace(snapshot);
     m_trends->setWorkspace(snapshot);
+    m_reports->setWorkspace(snapshot);
     m_accounts->setWorkspace(snapshot);
     m_backupAction->setEnabled(true);
     //: Status bar: %1 is the workspace file, %2 its time zone

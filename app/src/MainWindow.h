@@ -17,6 +17,7 @@ namespace herald::ui {
 class AccountsPanel;
 class DashboardPanel;
 class TaskProgress;
+class ReportsPanel;
 class TrendsPanel;
 }
 
@@ -70,6 +71,7 @@ private:
     QStackedWidget* m_stack = nullptr;
     ui::DashboardPanel* m_dashboard = nullptr;
     ui::TrendsPanel* m_trends = nullptr;
+    ui::ReportsPanel* m_reports = nullptr;
     ui::AccountsPanel* m_accounts = nullptr;
     ui::TaskProgress* m_progress = nullptr;
     QLabel* m_workspaceLabel = nullptr;

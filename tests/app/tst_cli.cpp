@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTest>
 #include <sqlite3.h>
@@ -168,6 +169,65 @@ private slots:
         QVERIFY(r.err.contains(QStringLiteral("already exists")));
     }
 
+    void reportEndToEnd_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<QString>("out");
+        QTest::newRow("pdf") << QStringLiteral("pdf") << QStringLiteral("report.pdf");
+        QTest::newRow("html") << QStringLiteral("html") << QStringLiteral("report.html");
+        QTest::newRow("csv") << QStringLiteral("csv") << QStringLiteral("report-csv");
+    }
+
+    void reportEndToEnd()
+    {
+        QFETCH(QString, format);
+        QFETCH(QString, out);
+        const QString path = QString::fromStdString(m_dir.path(out.toUtf8().constData()));
+        auto env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("QT_QPA_PLATFORM")); // heraldctl needs no display of its own
+        env.remove(QStringLiteral("DISPLAY"));
+        auto r = heraldctl({QStringLiteral("report"), QStringLiteral("--workspace"), m_demo, QStringLiteral("--from"),
+                            QStringLiteral("2026-06-01"), QStringLiteral("--to"), QStringLiteral("2026-06-30"),
+                            QStringLiteral("--format"), format, QStringLiteral("--out"), path, QStringLiteral("--json")},
+                           env);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("has_data")).toBool(), true);
+        QVERIFY(QFileInfo::exists(path));
+        if (format == QLatin1String("html")) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QVERIFY(f.readAll().contains("data:image/png;base64,"));
+        }
+    }
+
+    void reportForACampaignInChinese()
+    {
+        const QString path = QString::fromStdString(m_dir.path("campaign.html"));
+        auto r = heraldctl({QStringLiteral("report"), QStringLiteral("--workspace"), m_demo, QStringLiteral("--campaign"),
+                            QStringLiteral("1"), QStringLiteral("--format"), QStringLiteral("html"),
+                            QStringLiteral("--out"), path, QStringLiteral("--language"), QStringLiteral("zh_CN")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString html = QString::fromUtf8(f.readAll());
+        QVERIFY2(html.contains(QStringLiteral("营销活动报告")), qPrintable(html.left(400)));
+    }
+
+    void reportRefusesUnwritableOutputBeforeWork()
+    {
+        auto r = heraldctl({QStringLiteral("report"), QStringLiteral("--workspace"), QStringLiteral("/nonexistent.herald"),
+                            QStringLiteral("--format"), QStringLiteral("pdf"), QStringLiteral("--out"),
+                            QStringLiteral("/nonexistent-folder/r.pdf")});
+        QCOMPARE(r.exitCode, 2);
+        // The output is checked first: the message is about the folder, not the missing workspace.
+        QVERIFY2(r.err.contains(QStringLiteral("/nonexistent-folder")), qPrintable(r.err));
+        auto c = heraldctl({QStringLiteral("report"), QStringLiteral("--workspace"), m_demo, QStringLiteral("--campaign"),
+                            QStringLiteral("99"), QStringLiteral("--out"),
+                            QString::fromStdString(m_dir.path("x.pdf"))});
+        QCOMPARE(c.exitCode, 2);
+        QVERIFY(c.err.contains(QStringLiteral("no campaign with id 99")));
+    }
+
     void usageErrors_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -197,7 +257,7 @@ private slots:
     void helpOnEveryCommand_data()
     {
         QTest::addColumn<QString>("command");
-        for (const char* c : {"demo", "info", "check", "backup"})
+        for (const char* c : {"demo", "info", "check", "backup", "report"})
             QTest::newRow(c) << QString::fromLatin1(c);
     }
 

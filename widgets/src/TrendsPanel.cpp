@@ -301,27 +301,18 @@ void TrendsPanel::showMessage(const QString& text)
     m_message->show();
 }
 
-void TrendsPanel::display(const TrendsData& data, const TrendsRequest& request)
+TrendsPanel::ChartParts TrendsPanel::buildChart(const TrendsData& data, engine::Granularity granularity,
+                                               const QString& seriesName, bool forecastRequested, bool rate)
 {
-    m_data = data;
-    m_request = request;
-    m_posts->setPosts(data.posts);
-    if (!data.hasData) {
-        m_split->hide();
-        m_model->clear();
-        showMessage(tr("No metrics for this period and account. Choose a longer period or another account."));
-        return;
-    }
-    m_message->hide();
-    m_split->show();
+    ChartParts parts;
     auto* chart = new QChart;
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->legend()->setAlignment(Qt::AlignBottom);
     auto* xAxis = new QDateTimeAxis;
     //: Date formats of the chart's time axis (QDate format strings)
-    xAxis->setFormat(request.granularity == engine::Granularity::Month ? tr("MMM yyyy") : tr("d MMM"));
+    xAxis->setFormat(granularity == engine::Granularity::Month ? tr("MMM yyyy") : tr("d MMM"));
     auto* yAxis = new QValueAxis;
-    yAxis->setLabelFormat(request.metric == engine::SeriesMetric::EngagementRate ? QStringLiteral("%.3f")
+    yAxis->setLabelFormat(rate ? QStringLiteral("%.3f")
                                                                                   : QStringLiteral("%.0f"));
     chart->addAxis(xAxis, Qt::AlignBottom);
     chart->addAxis(yAxis, Qt::AlignLeft);
@@ -337,7 +328,7 @@ void TrendsPanel::display(const TrendsData& data, const TrendsRequest& request)
     };
 
     auto* current = lineFrom(data.current, 0);
-    current->setName(m_metric->currentText());
+    current->setName(seriesName);
     QPen pen(QColor(QStringLiteral("#2f5d8a")));
     pen.setWidthF(2);
     current->setPen(pen);
@@ -365,7 +356,7 @@ void TrendsPanel::display(const TrendsData& data, const TrendsRequest& request)
             auto* upper = new QLineSeries;
             auto* lower = new QLineSeries;
             for (std::size_t i = 0; i < f.mean.size(); ++i) {
-                const double x = double(QDateTime(forecastDate(last, request.granularity, int(i) + 1), QTime(0, 0))
+                const double x = double(QDateTime(forecastDate(last, granularity, int(i) + 1), QTime(0, 0))
                                             .toMSecsSinceEpoch());
                 upper->append(x, hi[i]);
                 lower->append(x, lo[i]);
@@ -388,19 +379,16 @@ void TrendsPanel::display(const TrendsData& data, const TrendsRequest& request)
         mean->setPen(fpen);
         mean->append(double(msecs(data.current.back().period)), data.current.back().value);
         for (std::size_t i = 0; i < f.mean.size(); ++i)
-            mean->append(double(QDateTime(forecastDate(last, request.granularity, int(i) + 1), QTime(0, 0))
+            mean->append(double(QDateTime(forecastDate(last, granularity, int(i) + 1), QTime(0, 0))
                                     .toMSecsSinceEpoch()),
                          f.mean[i]);
         attach(mean);
         //: %1 is the model, e.g. ARIMA(1,1,1)(0,1,1)[7]; %2 the number of days, weeks or months (12 or more)
-        m_model->setText(tr("Forecast: %1, next %2 periods, 80% and 95% intervals")
+        parts.modelText = tr("Forecast: %1, next %2 periods, 80% and 95% intervals")
                              .arg(QString::fromStdString(data.forecastModel))
-                             .arg(f.mean.size()));
-        m_model->setToolTip(QString::fromStdString(data.forecastModel));
-    } else if (request.forecast) {
-        m_model->setText(tr("No forecast: %1").arg(QString::fromStdString(data.forecastProblem)));
-    } else {
-        m_model->clear();
+                             .arg(f.mean.size());
+    } else if (forecastRequested) {
+        parts.modelText = tr("No forecast: %1").arg(QString::fromStdString(data.forecastProblem));
     }
     attach(current);
 
@@ -412,7 +400,41 @@ void TrendsPanel::display(const TrendsData& data, const TrendsRequest& request)
         for (const auto& a : data.anomalies)
             marks->append(double(msecs(data.current[a.index].period)), a.observed);
         attach(marks);
-        connect(marks, &QScatterSeries::hovered, this, [this](const QPointF& point, bool state) {
+        parts.anomalies = marks;
+    }
+    // The axis spans the range and the forecast after it.
+    QDate end = QDate::fromString(QString::fromStdString(data.current.back().period), Qt::ISODate);
+    if (data.forecast)
+        end = forecastDate(end, granularity, int(data.forecast->mean.size()));
+    xAxis->setRange(QDateTime::fromMSecsSinceEpoch(msecs(data.current.front().period)), QDateTime(end, QTime(0, 0)));
+    if (low <= high) {
+        const double pad = (high - low) * 0.08 + (high == low ? 1 : 0);
+        yAxis->setRange(std::max(0.0, low - pad), high + pad);
+    }
+    parts.chart = chart;
+    return parts;
+}
+
+void TrendsPanel::display(const TrendsData& data, const TrendsRequest& request)
+{
+    m_data = data;
+    m_request = request;
+    m_posts->setPosts(data.posts);
+    if (!data.hasData) {
+        m_split->hide();
+        m_model->clear();
+        showMessage(tr("No metrics for this period and account. Choose a longer period or another account."));
+        return;
+    }
+    m_message->hide();
+    m_split->show();
+    auto parts = buildChart(data, request.granularity, m_metric->currentText(), request.forecast,
+                            request.metric == engine::SeriesMetric::EngagementRate);
+    auto* chart = parts.chart;
+    m_model->setText(parts.modelText);
+    m_model->setToolTip(QString::fromStdString(data.forecastModel));
+    if (parts.anomalies) {
+        connect(parts.anomalies, &QScatterSeries::hovered, this, [this](const QPointF& point, bool state) {
             if (!state) {
                 QToolTip::hideText();
                 return;
@@ -429,15 +451,6 @@ void TrendsPanel::display(const TrendsData& data, const TrendsRequest& request)
                                                 locale.toString(a.size, 'f', 1)));
                 }
         });
-    }
-    // The axis spans the range and the forecast after it.
-    QDate end = QDate::fromString(QString::fromStdString(data.current.back().period), Qt::ISODate);
-    if (data.forecast)
-        end = forecastDate(end, request.granularity, int(data.forecast->mean.size()));
-    xAxis->setRange(QDateTime::fromMSecsSinceEpoch(msecs(data.current.front().period)), QDateTime(end, QTime(0, 0)));
-    if (low <= high) {
-        const double pad = (high - low) * 0.08 + (high == low ? 1 : 0);
-        yAxis->setRange(std::max(0.0, low - pad), high + pad);
     }
     // Clicking a legend entry shows or hides its series.
     for (auto* marker : chart->legend()->markers())

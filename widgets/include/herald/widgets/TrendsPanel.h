@@ -11,6 +11,7 @@ class QCheckBox;
 class QChart;
 class QChartView;
 class QComboBox;
+class QScatterSeries;
 class QLabel;
 class QSplitter;
 class QTableView;
@@ -44,6 +45,17 @@ public:
     Result<bool> exportCsv(const QString& path) const;
     /// Writes the chart as PNG or SVG, by the file's suffix.
     Result<bool> exportImage(const QString& path) const;
+
+    struct ChartParts
+    {
+        QChart* chart = nullptr;             // owned by the caller
+        QScatterSeries* anomalies = nullptr; // owned by the chart; null without anomalies
+        QString modelText;                   // the forecast's model, or why there is none
+    };
+    /// The chart of a series with its previous period, forecast bands and anomalies; reports draw
+    /// the same chart.
+    static ChartParts buildChart(const TrendsData& data, engine::Granularity granularity, const QString& seriesName,
+                                 bool forecastRequested, bool rate);
 
 signals:
     void chartShown();

@@ -1,0 +1,196 @@
+#include <QDir>
+#include <QFileInfo>
+#include <QFile>
+#include <QProcess>
+#include <QTest>
+
+#include "TestSupport.h"
+#include "WorkspaceFixture.h"
+#include "herald/engine/store/CommentRepository.h"
+#include "herald/engine/store/KpiQuery.h"
+#include "herald/widgets/DateRanges.h"
+#include "herald/engine/Clock.h"
+#include "herald/engine/store/CampaignRepository.h"
+#include "herald/widgets/Report.h"
+#include "herald/widgets/ReportsPanel.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QSignalSpy>
+#include <QTextBrowser>
+
+using namespace herald;
+
+namespace {
+
+const QDate kToday(2026, 3, 31);
+const std::string kHostile = "<script>alert('x')</script> & \"quotes\" <b>bold</b>";
+
+QString run(const QString& program, const QStringList& args)
+{
+    QProcess p;
+    p.start(program, args);
+    p.waitForFinished(30000);
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+} // namespace
+
+class TestReport : public QObject
+{
+    Q_OBJECT
+
+private:
+    test::TempFolder m_dir;
+    std::string m_path;
+
+    ui::ReportRequest request(const QDate& from, const QDate& to) const
+    {
+        ui::ReportRequest r;
+        r.workspacePath = QString::fromStdString(m_path);
+        r.workspaceName = QString::fromStdString(kHostile);
+        r.zone = QTimeZone("Europe/Berlin");
+        r.from = from;
+        r.to = to;
+        return r;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_path = m_dir.path("report.herald");
+        test::writeSmallWorkspace(m_path, kToday);
+        auto db = engine::Database::open(m_path).value();
+        engine::Comment c;
+        c.accountId = 1;
+        c.externalId = "c1";
+        c.body = kHostile;
+        c.timestampUtc = QDateTime(kToday, QTime(10, 0), QTimeZone("Europe/Berlin")).toSecsSinceEpoch();
+        engine::CommentRepository(db).upsert(c).value();
+        // A post whose text tries to break the HTML.
+        test::must(db.exec("UPDATE posts SET body = '" + std::string("<img src=x onerror=alert(1)> & </table>") +
+                           "' WHERE id = 1"));
+    }
+
+    void figuresEqualTheDashboardQuery()
+    {
+        const auto r = request(kToday.addDays(-27), kToday);
+        auto data = ui::gatherReport(r);
+        QVERIFY2(data, data ? "" : data.error().detail.c_str());
+        auto db = engine::Database::open(m_path).value();
+        const ui::DayRange range{r.from, r.to};
+        auto kpis = engine::queryKpis(db, ui::toKpiRange(range, r.zone), {}).value();
+        QCOMPARE(data->dashboard.kpis.current.impressions, kpis.impressions);
+        QCOMPARE(data->dashboard.kpis.current.postsPublished, kpis.postsPublished);
+        QVERIFY(data->hasData);
+        QVERIFY(data->topPosts.size() <= 10);
+        for (std::size_t i = 1; i < data->topPosts.size(); ++i)
+            QVERIFY(data->topPosts[i - 1].engagements >= data->topPosts[i].engagements);
+    }
+
+    void pdfHasPagesAndText()
+    {
+        const auto r = request(kToday.addDays(-89), kToday);
+        auto data = ui::gatherReport(r).value();
+        const QString pdf = QString::fromStdString(m_dir.path("r.pdf"));
+        auto written = ui::writeReport(r, data, ui::ReportFormat::Pdf, pdf);
+        QVERIFY2(written, written ? "" : written.error().detail.c_str());
+        const QString info = run(QStringLiteral("pdfinfo"), {pdf});
+        const auto pagesLine = info.split(QLatin1Char('\n')).filter(QStringLiteral("Pages:"));
+        QCOMPARE(pagesLine.size(), 1);
+        const int pages = pagesLine[0].split(QLatin1Char(' '), Qt::SkipEmptyParts).last().toInt();
+        QVERIFY2(pages >= 2 && pages <= 8, qPrintable(info)); // title page, then the sections
+        const QString text = run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+        QVERIFY(text.contains(QStringLiteral("Social media report")));
+        QVERIFY(text.contains(QStringLiteral("Summary")));
+        QVERIFY(text.contains(QLocale().toString(data.dashboard.kpis.current.impressions, 'f', 0)));
+        QVERIFY(text.contains(QStringLiteral("Top posts")));
+    }
+
+    void htmlEscapesUserText()
+    {
+        const auto r = request(kToday.addDays(-89), kToday);
+        auto data = ui::gatherReport(r).value();
+        const QString html = ui::reportHtml(r, data);
+        QVERIFY(!html.contains(QString::fromStdString(kHostile)));
+        QVERIFY(!html.contains(QStringLiteral("<script>")));
+        QVERIFY(!html.contains(QStringLiteral("<img src=x")));
+        QVERIFY(html.contains(QStringLiteral("&lt;script&gt;alert")));
+        QVERIFY(html.contains(QStringLiteral("data:image/png;base64,"))); // the chart is embedded
+        QCOMPARE(html.count(QStringLiteral("<table")), html.count(QStringLiteral("</table>")));
+    }
+
+    void csvOneFilePerTable()
+    {
+        const auto r = request(kToday.addDays(-27), kToday);
+        auto data = ui::gatherReport(r).value();
+        const QString folder = QString::fromStdString(m_dir.path("csv"));
+        QVERIFY(ui::writeReport(r, data, ui::ReportFormat::Csv, folder));
+        for (const char* name : {"summary.csv", "engagements_daily.csv", "top_posts.csv", "campaigns.csv"})
+            QVERIFY2(QFile::exists(QDir(folder).filePath(QLatin1String(name))), name);
+        QFile summary(QDir(folder).filePath(QStringLiteral("summary.csv")));
+        QVERIFY(summary.open(QIODevice::ReadOnly));
+        const auto lines = QString::fromUtf8(summary.readAll()).split(QLatin1Char('\n'));
+        QVERIFY(lines[4].startsWith(QStringLiteral("impressions,")));
+        QCOMPARE(lines[4].split(QLatin1Char(','))[1].toDouble(), data.dashboard.kpis.current.impressions);
+        QFile daily(QDir(folder).filePath(QStringLiteral("engagements_daily.csv")));
+        QVERIFY(daily.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(daily.readAll()).trimmed().split(QLatin1Char('\n')).size(), 29); // header + 28 days
+    }
+
+    void emptyRangeSaysSo()
+    {
+        const auto r = request(QDate(2030, 1, 1), QDate(2030, 1, 31));
+        auto data = ui::gatherReport(r).value();
+        QVERIFY(!data.hasData);
+        const QString html = ui::reportHtml(r, data);
+        QVERIFY(html.contains(QStringLiteral("nothing to show")));
+        const QString pdf = QString::fromStdString(m_dir.path("empty.pdf"));
+        QVERIFY(ui::writeReport(r, data, ui::ReportFormat::Pdf, pdf));
+        QVERIFY(run(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")}).contains(QStringLiteral("No data")));
+    }
+
+    void panelPreviewsAndSaves()
+    {
+        {
+            auto db = engine::Database::open(m_path).value();
+            engine::Campaign c;
+            c.name = "March push";
+            c.startDay = "2026-03-02";
+            c.endDay = "2026-03-20";
+            engine::CampaignRepository(db).insert(c).value();
+        }
+        engine::FixedClock clock(QDateTime(kToday, QTime(12, 0), QTimeZone("Europe/Berlin")).toSecsSinceEpoch());
+        ui::ReportsPanel panel(clock);
+        panel.setWorkspace(ui::loadWorkspaceSnapshot(QString::fromStdString(m_path)).value());
+        QVERIFY(!panel.hasPreview());
+        QVERIFY(!panel.save(QString::fromStdString(m_dir.path("early.pdf")))); // nothing to save yet
+        auto* campaign = panel.findChild<QComboBox*>(QStringLiteral("reportCampaignCombo"));
+        campaign->setCurrentIndex(campaign->findText(QStringLiteral("March push")));
+        QCOMPARE(panel.findChild<QDateEdit*>(QStringLiteral("reportFromEdit"))->date(), QDate(2026, 3, 2));
+        QCOMPARE(panel.findChild<QDateEdit*>(QStringLiteral("reportToEdit"))->date(), QDate(2026, 3, 20));
+        QSignalSpy shown(&panel, &ui::ReportsPanel::previewShown);
+        panel.preview();
+        QVERIFY(shown.wait(20000));
+        QVERIFY(panel.hasPreview());
+        QVERIFY(panel.findChild<QTextBrowser*>(QStringLiteral("reportPreview"))
+                    ->toPlainText()
+                    .contains(QStringLiteral("Campaign report: March push")));
+        const QString pdf = QString::fromStdString(m_dir.path("panel.pdf"));
+        QVERIFY(panel.save(pdf));
+        QVERIFY(QFileInfo(pdf).size() > 1000);
+        QVERIFY(panel.save(QString::fromStdString(m_dir.path("panel.html"))));
+    }
+
+    void unwritableOutputFailsFirst()
+    {
+        auto missing = ui::checkReportOutput(QStringLiteral("/nonexistent-folder/report.pdf"), ui::ReportFormat::Pdf);
+        QVERIFY(!missing);
+        QVERIFY(QString::fromStdString(missing.error().detail).contains(QStringLiteral("/nonexistent-folder")));
+        QVERIFY(!ui::checkReportOutput(QString::fromStdString(m_dir.path("")), ui::ReportFormat::Html)); // a folder
+        QVERIFY(!ui::checkReportOutput(QString(), ui::ReportFormat::Pdf));
+    }
+};
+
+QTEST_MAIN(TestReport)
+#include "tst_report.moc"

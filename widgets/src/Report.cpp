@@ -1,0 +1,404 @@
+#include "herald/widgets/Report.h"
+
+#include <algorithm>
+
+#include <QBuffer>
+#include <QChart>
+#include <QGraphicsScene>
+#include <QPainter>
+#include <QCoreApplication>
+#include <QtCore/qcoreapplication.h>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLocale>
+#include <QPdfWriter>
+#include <QTextDocument>
+#include <QTextStream>
+
+#include "herald/engine/store/Database.h"
+#include "herald/widgets/DateRanges.h"
+#include "herald/widgets/TrendsPanel.h"
+
+namespace herald::ui {
+
+namespace {
+
+// Translation context of the report's text.
+class Report
+{
+    Q_DECLARE_TR_FUNCTIONS(Report)
+};
+
+constexpr std::size_t kTopPosts = 10;
+
+QString number(double v, int decimals = 0)
+{
+    return QLocale().toString(v, 'f', decimals);
+}
+
+QString percent(double ratio)
+{
+    return QLocale().toString(ratio * 100, 'f', 2) + QLatin1Char('%');
+}
+
+QString change(double current, double previous, bool hasPrevious)
+{
+    const auto c = engine::percentChange(current, previous);
+    if (!hasPrevious || !c)
+        return QStringLiteral("–");
+    return (*c > 0 ? QStringLiteral("+") : QString()) + QLocale().toString(*c, 'f', 1) + QLatin1Char('%');
+}
+
+QString escaped(const std::string& text)
+{
+    return QString::fromStdString(text).toHtmlEscaped();
+}
+
+QString csvCell(const QString& text)
+{
+    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n')))
+        return text;
+    QString quoted = text;
+    quoted.replace(QStringLiteral("\""), QStringLiteral("\"\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+QString reportTitle(const ReportRequest& r)
+{
+    return r.campaignId ? Report::tr("Campaign report: %1").arg(r.campaignName) : Report::tr("Social media report");
+}
+
+QString rangeText(const ReportRequest& r)
+{
+    const QString format = Report::tr("d MMM yyyy", "Date format in reports (QDate format string)");
+    return Report::tr("%1 – %2").arg(QLocale().toString(r.from, format), QLocale().toString(r.to, format));
+}
+
+// The engagements chart as a PNG, laid out at 900 x 390 and drawn at twice that for print.
+QByteArray chartPng(const ReportData& data)
+{
+    auto parts = TrendsPanel::buildChart(data.engagements, engine::Granularity::Day, Report::tr("Engagements"), true,
+                                         false);
+    QGraphicsScene scene; // owns the chart from here on
+    scene.addItem(parts.chart);
+    const QRectF area(0, 0, 900, 390);
+    parts.chart->setGeometry(area);
+    scene.setSceneRect(area);
+    QImage image(1800, 780, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    scene.render(&painter, QRectF(image.rect()), area);
+    painter.end();
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return png;
+}
+
+struct KpiRow
+{
+    QString name;
+    QString value;
+    QString previous;
+    QString change;
+};
+
+std::vector<KpiRow> kpiRows(const ReportData& d)
+{
+    const auto& c = d.dashboard.kpis.current;
+    const auto& p = d.dashboard.kpis.previous;
+    const bool prev = p.hasData;
+    return {
+        {Report::tr("Followers"), number(c.followers), number(p.followers), change(c.followers, p.followers, prev)},
+        {Report::tr("Follower growth"), number(c.followerGrowth), number(p.followerGrowth),
+         change(c.followerGrowth, p.followerGrowth, prev)},
+        {Report::tr("Posts published"), number(double(c.postsPublished)), number(double(p.postsPublished)),
+         change(double(c.postsPublished), double(p.postsPublished), prev)},
+        {Report::tr("Impressions"), number(c.impressions), number(p.impressions), change(c.impressions, p.impressions, prev)},
+        {Report::tr("Engagements"), number(c.engagements), number(p.engagements), change(c.engagements, p.engagements, prev)},
+        {Report::tr("Engagement rate"), percent(c.engagementRate), percent(p.engagementRate),
+         change(c.engagementRate, p.engagementRate, prev)},
+    };
+}
+
+// One HTML body for both the HTML file (images as data URIs) and the PDF (images as resources).
+QString buildHtml(const ReportRequest& r, const ReportData& d, const QString& chartSource)
+{
+    QString h;
+    QTextStream out(&h);
+    out << "<html><head><meta charset=\"utf-8\"><title>" << reportTitle(r).toHtmlEscaped() << "</title>"
+        << "<style>body{font-family:'Noto Sans','Noto Sans CJK SC',sans-serif;color:#1f2933;}"
+           "table{border-collapse:collapse;}th,td{border-bottom:1px solid #d0d7de;padding:4px 6px;"
+           "text-align:left;}td.n,th.n{text-align:right;}h1{color:#2f5d8a;}h2{color:#2f5d8a;margin-top:18px;}"
+           ".muted{color:#5f6873;}</style></head><body>";
+    out << "<h1>" << reportTitle(r).toHtmlEscaped() << "</h1>";
+    out << "<p class=\"muted\">" << Report::tr("Workspace: %1").arg(r.workspaceName.toHtmlEscaped()) << "<br>"
+        << Report::tr("Period: %1 (%2)").arg(rangeText(r).toHtmlEscaped(), QString::fromUtf8(r.zone.id()).toHtmlEscaped())
+        << "<br>" << Report::tr("Generated by Herald on %1").arg(QLocale().toString(QDate::currentDate(), QLocale::LongFormat))
+        << "</p>";
+    out << "<p style=\"page-break-after: always;\">&nbsp;</p>";
+    if (!d.hasData) {
+        out << "<h2>" << Report::tr("No data") << "</h2><p>"
+            << Report::tr("There are no posts or metrics in this period for the chosen accounts, so this report has "
+                  "nothing to show.")
+            << "</p></body></html>";
+        return h;
+    }
+    if (r.summary) {
+        out << "<h2>" << Report::tr("Summary") << "</h2><p class=\"muted\">"
+            << Report::tr("Compared with the previous period of the same length.") << "</p><table width=\"100%\" cellspacing=\"0\"><tr><th>" << Report::tr("Figure")
+            << "</th><th class=\"n\">" << Report::tr("This period") << "</th><th class=\"n\">" << Report::tr("Previous period")
+            << "</th><th class=\"n\">" << Report::tr("Change") << "</th></tr>";
+        for (const auto& row : kpiRows(d))
+            out << "<tr><td>" << row.name << "</td><td class=\"n\">" << row.value << "</td><td class=\"n\">"
+                << row.previous << "</td><td class=\"n\">" << row.change << "</td></tr>";
+        out << "</table>";
+    }
+    if (r.trends) {
+        out << "<h2>" << Report::tr("Engagements by day") << "</h2>";
+        out << "<p><img src=\"" << chartSource << "\" width=\"640\"></p>";
+        if (d.engagements.forecast)
+            out << "<p class=\"muted\">"
+                << Report::tr("Forecast for the next 30 days with 80% and 95% intervals: %1")
+                       .arg(escaped(d.engagements.forecastModel))
+                << "</p>";
+        if (!d.engagements.anomalies.empty()) {
+            out << "<p>" << Report::tr("Unusual days:") << "</p><ul>";
+            for (const auto& a : d.engagements.anomalies)
+                out << "<li>"
+                    << Report::tr("%1: %2 (expected %3)")
+                           .arg(escaped(d.engagements.current[a.index].period), number(a.observed),
+                                number(a.expected))
+                    << "</li>";
+            out << "</ul>";
+        }
+    }
+    if (r.topPosts) {
+        out << "<h2>" << Report::tr("Top posts") << "</h2>";
+        if (d.topPosts.empty()) {
+            out << "<p>" << Report::tr("No posts were published in this period.") << "</p>";
+        } else {
+            out << "<table width=\"100%\" cellspacing=\"0\"><tr><th width=\"14%\">" << Report::tr("Published")
+                << "</th><th width=\"16%\">" << Report::tr("Account") << "</th><th width=\"44%\">" << Report::tr("Post")
+                << "</th><th class=\"n\">" << Report::tr("Impressions") << "</th><th class=\"n\">" << Report::tr("Engagements")
+                << "</th><th class=\"n\">" << Report::tr("Rate") << "</th></tr>";
+            for (const auto& p : d.topPosts) {
+                QString text = QString::fromStdString(p.text).simplified();
+                if (text.size() > 120)
+                    text = text.left(119) + QChar(0x2026);
+                out << "<tr><td>"
+                    << QDateTime::fromSecsSinceEpoch(p.publishedUtc, r.zone).toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                    << "</td><td>" << QString::fromUtf8(engine::platformDisplayName(p.platform).data()) << " · "
+                    << escaped(p.handle) << "</td><td>" << text.toHtmlEscaped() << "</td><td class=\"n\">"
+                    << number(p.impressions) << "</td><td class=\"n\">" << number(p.engagements)
+                    << "</td><td class=\"n\">" << percent(p.engagementRate) << "</td></tr>";
+            }
+            out << "</table>";
+        }
+    }
+    if (r.campaigns) {
+        out << "<h2>" << Report::tr("Campaigns") << "</h2>";
+        if (d.dashboard.campaigns.empty()) {
+            out << "<p>" << Report::tr("No campaign runs in this period.") << "</p>";
+        } else {
+            out << "<table width=\"100%\" cellspacing=\"0\"><tr><th>" << Report::tr("Campaign") << "</th><th class=\"n\">" << Report::tr("Spend") << "</th><th class=\"n\">"
+                << Report::tr("Budget") << "</th><th class=\"n\">" << Report::tr("Results") << "</th><th class=\"n\">" << Report::tr("Goal")
+                << "</th><th class=\"n\">" << Report::tr("Cost per result") << "</th></tr>";
+            for (const auto& c : d.dashboard.campaigns)
+                out << "<tr><td>" << escaped(c.name) << "</td><td class=\"n\">" << number(c.spend, 2) << ' '
+                    << escaped(c.currency) << "</td><td class=\"n\">" << number(c.budget, 2) << ' ' << escaped(c.currency)
+                    << "</td><td class=\"n\">" << number(c.results) << "</td><td class=\"n\">" << number(c.goalTarget)
+                    << "</td><td class=\"n\">" << (c.results > 0 ? number(c.costPerResult, 2) : QStringLiteral("–"))
+                    << "</td></tr>";
+            out << "</table>";
+        }
+    }
+    if (r.sentiment) {
+        const auto& s = d.dashboard;
+        out << "<h2>" << Report::tr("Comment sentiment") << "</h2><p>";
+        if (!s.sentimentAvailable)
+            out << Report::tr("Sentiment is not available: the built-in lexicons could not be read.");
+        else if (s.comments == 0)
+            out << Report::tr("No comments in this period.");
+        else
+            out << Report::tr("%1 comments: %2 positive, %3 neutral, %4 negative.")
+                       .arg(s.comments)
+                       .arg(s.positive)
+                       .arg(s.neutral)
+                       .arg(s.negative);
+        out << "</p>";
+    }
+    out << "</body></html>";
+    return h;
+}
+
+Result<bool> writeText(const QString& path, const QString& text)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return fail(ErrorCode::ReadOnly, (path + QStringLiteral(": ") + file.errorString()).toStdString());
+    file.write(text.toUtf8());
+    if (!file.flush())
+        return fail(ErrorCode::Storage, (path + QStringLiteral(": ") + file.errorString()).toStdString());
+    return true;
+}
+
+Result<bool> writeCsv(const ReportRequest& r, const ReportData& d, const QString& folder)
+{
+    QDir dir(folder);
+    QString summary = QStringLiteral("figure,this_period,previous_period\n");
+    const auto& c = d.dashboard.kpis.current;
+    const auto& p = d.dashboard.kpis.previous;
+    const std::pair<const char*, std::pair<double, double>> figures[] = {
+        {"followers", {c.followers, p.followers}},
+        {"follower_growth", {c.followerGrowth, p.followerGrowth}},
+        {"posts_published", {double(c.postsPublished), double(p.postsPublished)}},
+        {"impressions", {c.impressions, p.impressions}},
+        {"engagements", {c.engagements, p.engagements}},
+        {"engagement_rate", {c.engagementRate, p.engagementRate}}};
+    for (const auto& [name, values] : figures)
+        summary += QStringLiteral("%1,%2,%3\n")
+                       .arg(QLatin1String(name), QString::number(values.first, 'g', 15),
+                            QString::number(values.second, 'g', 15));
+    if (auto w = writeText(dir.filePath(QStringLiteral("summary.csv")), summary); !w)
+        return w;
+    QString daily = QStringLiteral("day,engagements\n");
+    for (const auto& pt : d.engagements.current)
+        daily += QString::fromStdString(pt.period) + QLatin1Char(',') +
+                 (pt.missing ? QString() : QString::number(pt.value, 'g', 15)) + QLatin1Char('\n');
+    if (auto w = writeText(dir.filePath(QStringLiteral("engagements_daily.csv")), daily); !w)
+        return w;
+    QString posts = QStringLiteral("published_utc,network,handle,text,impressions,engagements,engagement_rate,permalink\n");
+    for (const auto& pp : d.topPosts)
+        posts += QStringLiteral("%1,%2,%3,%4,%5,%6,%7,%8\n")
+                     .arg(QDateTime::fromSecsSinceEpoch(pp.publishedUtc, QTimeZone::utc()).toString(Qt::ISODate),
+                          QString::fromUtf8(engine::platformKey(pp.platform).data()),
+                          csvCell(QString::fromStdString(pp.handle)), csvCell(QString::fromStdString(pp.text)),
+                          QString::number(pp.impressions, 'g', 15), QString::number(pp.engagements, 'g', 15),
+                          QString::number(pp.engagementRate, 'g', 15), csvCell(QString::fromStdString(pp.permalink)));
+    if (auto w = writeText(dir.filePath(QStringLiteral("top_posts.csv")), posts); !w)
+        return w;
+    QString campaigns = QStringLiteral("campaign,currency,spend,budget,results,goal,cost_per_result\n");
+    for (const auto& cc : d.dashboard.campaigns)
+        campaigns += QStringLiteral("%1,%2,%3,%4,%5,%6,%7\n")
+                         .arg(csvCell(QString::fromStdString(cc.name)), QString::fromStdString(cc.currency),
+                              QString::number(cc.spend, 'g', 15), QString::number(cc.budget, 'g', 15),
+                              QString::number(cc.results, 'g', 15), QString::number(cc.goalTarget, 'g', 15),
+                              QString::number(cc.costPerResult, 'g', 15));
+    if (auto w = writeText(dir.filePath(QStringLiteral("campaigns.csv")), campaigns); !w)
+        return w;
+    (void)r;
+    return true;
+}
+
+} // namespace
+
+Result<ReportData> gatherReport(const ReportRequest& request)
+{
+    if (!request.from.isValid() || !request.to.isValid() || request.to < request.from)
+        return fail(ErrorCode::Invalid, "the report needs a valid period");
+    const DayRange range{request.from, request.to};
+    const auto current = toKpiRange(range, request.zone);
+    const auto previous = toKpiRange(range.previous(), request.zone);
+    ReportData data;
+    auto dashboard = readDashboard(request.workspacePath.toStdString(), current, previous, request.accountIds,
+                                   request.zone);
+    if (!dashboard)
+        return tl::unexpected(dashboard.error());
+    data.dashboard = std::move(*dashboard);
+    TrendsRequest trends;
+    trends.workspacePath = request.workspacePath.toStdString();
+    trends.metric = engine::SeriesMetric::Engagements;
+    trends.granularity = engine::Granularity::Day;
+    trends.fromDay = current.fromDay;
+    trends.toDay = current.toDay;
+    trends.fromUtc = current.fromUtc;
+    trends.toUtc = current.toUtc;
+    trends.accountIds = request.accountIds;
+    trends.comparePrevious = true;
+    trends.forecast = request.trends;
+    trends.anomalies = request.trends;
+    auto series = computeTrends(trends);
+    if (!series)
+        return tl::unexpected(series.error());
+    data.engagements = std::move(*series);
+    auto posts = data.engagements.posts;
+    if (request.campaignId)
+        std::erase_if(posts, [&](const auto& p) { return QString::fromStdString(p.campaign) != request.campaignName; });
+    std::sort(posts.begin(), posts.end(), [](const auto& a, const auto& b) { return a.engagements > b.engagements; });
+    if (posts.size() > kTopPosts)
+        posts.resize(kTopPosts);
+    data.topPosts = std::move(posts);
+    data.hasData = data.dashboard.kpis.current.hasData;
+    return data;
+}
+
+Result<bool> checkReportOutput(const QString& path, ReportFormat format)
+{
+    if (path.isEmpty())
+        return fail(ErrorCode::Invalid, "no output path given");
+    if (format == ReportFormat::Csv) {
+        if (!QDir().mkpath(path))
+            return fail(ErrorCode::ReadOnly, (path + QStringLiteral(": the folder cannot be created")).toStdString());
+        const QFileInfo info(path);
+        if (!info.isDir() || !info.isWritable())
+            return fail(ErrorCode::ReadOnly, (path + QStringLiteral(": the folder is not writable")).toStdString());
+        return true;
+    }
+    const QFileInfo info(path);
+    const QFileInfo folder(info.absolutePath());
+    if (!folder.exists())
+        return fail(ErrorCode::NotFound, (path + QStringLiteral(": the folder ") + info.absolutePath() +
+                                          QStringLiteral(" does not exist"))
+                                             .toStdString());
+    if (!folder.isWritable() || (info.exists() && !info.isWritable()))
+        return fail(ErrorCode::ReadOnly, (path + QStringLiteral(": cannot be written")).toStdString());
+    if (info.isDir())
+        return fail(ErrorCode::Invalid, (path + QStringLiteral(": is a folder")).toStdString());
+    return true;
+}
+
+QString reportHtml(const ReportRequest& request, const ReportData& data)
+{
+    QString chart;
+    if (data.hasData && request.trends)
+        chart = QStringLiteral("data:image/png;base64,") + QString::fromLatin1(chartPng(data).toBase64());
+    return buildHtml(request, data, chart);
+}
+
+Result<bool> writeReport(const ReportRequest& request, const ReportData& data, ReportFormat format,
+                         const QString& path)
+{
+    if (auto ok = checkReportOutput(path, format); !ok)
+        return ok;
+    switch (format) {
+    case ReportFormat::Html: return writeText(path, reportHtml(request, data));
+    case ReportFormat::Csv: return writeCsv(request, data, path);
+    case ReportFormat::Pdf: {
+        QTextDocument doc;
+        if (data.hasData && request.trends) {
+            QImage image;
+            image.loadFromData(chartPng(data), "PNG");
+            doc.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("herald:chart")), image);
+        }
+        doc.setHtml(buildHtml(request, data, QStringLiteral("herald:chart")));
+        QPdfWriter pdf(path);
+        pdf.setPageSize(QPageSize(QPageSize::A4));
+        pdf.setResolution(300);
+        pdf.setTitle(reportTitle(request));
+        pdf.setCreator(QStringLiteral("Herald"));
+        // QTextDocument::print lays the document out on pages and numbers them.
+        doc.print(&pdf);
+        if (!QFileInfo(path).exists() || QFileInfo(path).size() == 0)
+            return fail(ErrorCode::Storage, (path + QStringLiteral(": the PDF could not be written")).toStdString());
+        return true;
+    }
+    }
+    return fail(ErrorCode::Invalid, "unknown report format");
+}
+
+} // namespace herald::ui
