@@ -887,10 +887,6 @@ Difference: %4</source>
         <translation>预测：%1，未来 %2 个周期，80% 和 95% 区间</translation>
     </message>
     <message>
-        <source>Posts published in this period (double-click opens the post)</source>
-        <translation>此时间段内发布的帖子（双击打开帖子）</translation>
-    </message>
-    <message>
         <source>MMM yyyy</source>
         <extracomment>Date formats of the chart's time axis (QDate format strings)</extracomment>
         <translation>yyyy年M月</translation>
@@ -898,6 +894,15 @@ Difference: %4</source>
     <message>
         <source>d MMM</source>
         <translation>M月d日</translation>
+    </message>
+    <message>
+        <source>Posts published in this period (double-click opens the post; click the line to see the posts around a day)</source>
+        <translation>此时间段内发布的帖子（双击打开帖子；点击折线查看某天前后的帖子）</translation>
+    </message>
+    <message>
+        <source>Posts published around %1 (Esc shows all)</source>
+        <extracomment>%1 is a date; the table lists posts from the day before to the day after</extracomment>
+        <translation>%1 前后发布的帖子（按 Esc 显示全部）</translation>
     </message>
 </context>
 </TS>

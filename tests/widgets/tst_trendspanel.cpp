@@ -102,6 +102,27 @@ private slots:
         QVERIFY(QFile(png).size() > 1000);
     }
 
+    void postsAroundADay()
+    {
+        engine::FixedClock clock(QDateTime(kToday, QTime(12, 0), QTimeZone("Europe/Berlin")).toSecsSinceEpoch());
+        auto panel = openPanel(m_path, clock);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->isUpToDate(), 20000);
+        const int all = panel->visiblePostCount();
+        QCOMPARE(std::size_t(all), panel->data().posts.size());
+        // The fixture publishes at 00:30 Berlin time; from the day before to the day after is three days.
+        const QDate day(2026, 3, 15);
+        panel->focusPostsAround(day);
+        const qint64 from = QDateTime(day.addDays(-1), QTime(0, 0), QTimeZone("Europe/Berlin")).toSecsSinceEpoch();
+        const qint64 to = QDateTime(day.addDays(2), QTime(0, 0), QTimeZone("Europe/Berlin")).toSecsSinceEpoch();
+        int expected = 0;
+        for (const auto& p : panel->data().posts)
+            expected += p.publishedUtc >= from && p.publishedUtc < to ? 1 : 0;
+        QVERIFY(expected > 0 && expected < all);
+        QCOMPARE(panel->visiblePostCount(), expected);
+        panel->focusPostsAround({});
+        QCOMPARE(panel->visiblePostCount(), all);
+    }
+
     void emptyRangeSaysSo()
     {
         engine::FixedClock clock(QDateTime(QDate(2030, 1, 1), QTime(12, 0), QTimeZone("Europe/Berlin")).toSecsSinceEpoch());

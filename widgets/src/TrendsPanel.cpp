@@ -46,6 +46,34 @@ namespace herald::ui {
 namespace {
 
 constexpr int kRangeDays[] = {30, 90, 365, 730};
+
+// Sorts the posts table and, when a window is set, keeps the posts published inside it.
+class PostsAroundFilter final : public QSortFilterProxyModel
+{
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+    void setWindow(qint64 fromUtc, qint64 toUtc)
+    {
+        m_from = fromUtc;
+        m_to = toUtc;
+        invalidateFilter();
+    }
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex& parent) const override
+    {
+        if (m_from == m_to)
+            return true;
+        const qint64 t = sourceModel()->index(row, TopPostsModel::PublishedColumn, parent)
+                             .data(TopPostsModel::SortRole)
+                             .toLongLong();
+        return t >= m_from && t < m_to;
+    }
+
+private:
+    qint64 m_from = 0;
+    qint64 m_to = 0;
+};
 constexpr std::size_t kMaxDrawnPoints = 1500; // LTTB keeps the shape of longer series
 
 qint64 msecs(const std::string& day)
@@ -68,9 +96,17 @@ QLineSeries* lineFrom(const std::vector<engine::SeriesPoint>& points, qint64 shi
 {
     auto* line = new QLineSeries;
     std::vector<double> xs, ys;
+    xs.reserve(points.size());
+    ys.reserve(points.size());
+    // Parsing a date per point is too slow for long series: place each point by its day number
+    // from the first one (a DST hour is invisible at chart scale).
+    const qint64 base = points.empty() ? 0 : msecs(points.front().period);
+    const auto baseDay = points.empty() ? std::optional<std::int64_t>() : engine::dayNumber(points.front().period);
     for (const auto& p : points)
         if (!p.missing) {
-            xs.push_back(double(msecs(p.period) + shiftMs));
+            const auto day = engine::dayNumber(p.period);
+            const qint64 x = day && baseDay ? base + (*day - *baseDay) * 86'400'000 : msecs(p.period);
+            xs.push_back(double(x + shiftMs));
             ys.push_back(p.value);
         }
     if (xs.size() > kMaxDrawnPoints) {
@@ -155,7 +191,8 @@ TrendsPanel::TrendsPanel(const engine::Clock& clock, QWidget* parent) : QWidget(
     m_model->setStyleSheet(QStringLiteral("color: #5f6873;"));
 
     m_posts = new TopPostsModel(this);
-    auto* sorted = new QSortFilterProxyModel(this);
+    auto* sorted = new PostsAroundFilter(this);
+    m_sortedPosts = sorted;
     sorted->setSourceModel(m_posts);
     sorted->setSortRole(TopPostsModel::SortRole);
     m_table = new QTableView(this);
@@ -182,9 +219,10 @@ TrendsPanel::TrendsPanel(const engine::Clock& clock, QWidget* parent) : QWidget(
     auto* postsBox = new QWidget(this);
     auto* postsLayout = new QVBoxLayout(postsBox);
     postsLayout->setContentsMargins(0, 0, 0, 0);
-    auto* postsTitle = new QLabel(tr("Posts published in this period (double-click opens the post)"), postsBox);
-    postsTitle->setStyleSheet(QStringLiteral("font-weight: 600;"));
-    postsLayout->addWidget(postsTitle);
+    m_postsTitle = new QLabel(postsBox);
+    m_postsTitle->setObjectName(QStringLiteral("postsTitle"));
+    m_postsTitle->setStyleSheet(QStringLiteral("font-weight: 600;"));
+    postsLayout->addWidget(m_postsTitle);
     postsLayout->addWidget(m_table);
     m_split = new QSplitter(Qt::Vertical, this);
     m_split->addWidget(m_view);
@@ -214,6 +252,7 @@ TrendsPanel::TrendsPanel(const engine::Clock& clock, QWidget* parent) : QWidget(
         if (auto* chart = m_view->chart())
             chart->zoomReset();
     });
+    new QShortcut(QKeySequence(Qt::Key_Escape), this, [this] { focusPostsAround({}); });
     new QShortcut(QKeySequence(Qt::Key_Left), this, [this] {
         if (auto* chart = m_view->chart())
             chart->scroll(-chart->plotArea().width() / 10, 0);
@@ -328,6 +367,7 @@ TrendsPanel::ChartParts TrendsPanel::buildChart(const TrendsData& data, engine::
     };
 
     auto* current = lineFrom(data.current, 0);
+    parts.current = current;
     current->setName(seriesName);
     QPen pen(QColor(QStringLiteral("#2f5d8a")));
     pen.setWidthF(2);
@@ -420,6 +460,7 @@ void TrendsPanel::display(const TrendsData& data, const TrendsRequest& request)
     m_data = data;
     m_request = request;
     m_posts->setPosts(data.posts);
+    focusPostsAround({});
     if (!data.hasData) {
         m_split->hide();
         m_model->clear();
@@ -452,6 +493,10 @@ void TrendsPanel::display(const TrendsData& data, const TrendsRequest& request)
                 }
         });
     }
+    // Clicking the line lists the posts published around that day.
+    connect(parts.current, &QLineSeries::clicked, this, [this](const QPointF& point) {
+        focusPostsAround(QDateTime::fromMSecsSinceEpoch(qint64(point.x())).date());
+    });
     // Clicking a legend entry shows or hides its series.
     for (auto* marker : chart->legend()->markers())
         connect(marker, &QLegendMarker::clicked, this, [marker] {
@@ -464,6 +509,28 @@ void TrendsPanel::display(const TrendsData& data, const TrendsRequest& request)
     auto* old = m_view->chart();
     m_view->setChart(chart);
     delete old;
+}
+
+void TrendsPanel::focusPostsAround(const QDate& day)
+{
+    auto* filter = static_cast<PostsAroundFilter*>(m_sortedPosts);
+    if (!day.isValid()) {
+        filter->setWindow(0, 0);
+        m_postsTitle->setText(tr("Posts published in this period (double-click opens the post; click the line "
+                                 "to see the posts around a day)"));
+        return;
+    }
+    const qint64 from = QDateTime(day.addDays(-1), QTime(0, 0), m_workspace.timeZone).toSecsSinceEpoch();
+    const qint64 to = QDateTime(day.addDays(2), QTime(0, 0), m_workspace.timeZone).toSecsSinceEpoch();
+    filter->setWindow(from, to);
+    //: %1 is a date; the table lists posts from the day before to the day after
+    m_postsTitle->setText(tr("Posts published around %1 (Esc shows all)")
+                              .arg(QLocale().toString(day, QLocale::LongFormat)));
+}
+
+int TrendsPanel::visiblePostCount() const
+{
+    return m_sortedPosts->rowCount();
 }
 
 Result<bool> TrendsPanel::exportCsv(const QString& path) const

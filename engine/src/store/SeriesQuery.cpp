@@ -71,14 +71,26 @@ struct DayTotals
 
 std::optional<std::int64_t> dayNumber(const std::string& day)
 {
-    int y = 0;
-    unsigned m = 0, d = 0;
-    if (day.size() != 10 || std::sscanf(day.c_str(), "%4d-%2u-%2u", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1)
+    // Hand-parsed: charts call this once per point, so it must be cheap.
+    if (day.size() != 10 || day[4] != '-' || day[7] != '-')
         return std::nullopt;
-    const auto n = daysFromCivil(y, m, d);
-    if (dayString(n) != day)
+    auto digits = [&day](std::size_t from, std::size_t count, int& out) {
+        out = 0;
+        for (std::size_t i = from; i < from + count; ++i) {
+            if (day[i] < '0' || day[i] > '9')
+                return false;
+            out = out * 10 + (day[i] - '0');
+        }
+        return true;
+    };
+    int y = 0, m = 0, d = 0;
+    if (!digits(0, 4, y) || !digits(5, 2, m) || !digits(8, 2, d) || m < 1 || m > 12 || d < 1)
+        return std::nullopt;
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (d > kDays[m - 1] + (m == 2 && leap ? 1 : 0))
         return std::nullopt; // e.g. 2026-02-30
-    return n;
+    return daysFromCivil(y, unsigned(m), unsigned(d));
 }
 
 std::string dayString(std::int64_t n)

@@ -11,7 +11,9 @@ class QCheckBox;
 class QChart;
 class QChartView;
 class QComboBox;
+class QLineSeries;
 class QScatterSeries;
+class QSortFilterProxyModel;
 class QLabel;
 class QSplitter;
 class QTableView;
@@ -41,6 +43,10 @@ public:
     bool isUpToDate() const { return m_shownGeneration == m_generation; }
     /// The data behind the chart as last shown (tests, export).
     const TrendsData& data() const { return m_data; }
+    /// Shows only the posts published within a day of `day` (an invalid date shows them all).
+    void focusPostsAround(const QDate& day);
+    /// Rows the posts table shows now.
+    int visiblePostCount() const;
     /// Writes the chart's data as CSV: period, value, previous, forecast and bands.
     Result<bool> exportCsv(const QString& path) const;
     /// Writes the chart as PNG or SVG, by the file's suffix.
@@ -50,6 +56,7 @@ public:
     {
         QChart* chart = nullptr;             // owned by the caller
         QScatterSeries* anomalies = nullptr; // owned by the chart; null without anomalies
+        QLineSeries* current = nullptr;      // the metric's own line, owned by the chart
         QString modelText;                   // the forecast's model, or why there is none
     };
     /// The chart of a series with its previous period, forecast bands and anomalies; reports draw
@@ -87,6 +94,8 @@ private:
     QSplitter* m_split = nullptr;
     QTableView* m_table = nullptr;
     TopPostsModel* m_posts = nullptr;
+    QSortFilterProxyModel* m_sortedPosts = nullptr;
+    QLabel* m_postsTitle = nullptr;
 };
 
 } // namespace herald::ui
