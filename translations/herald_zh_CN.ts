@@ -472,6 +472,38 @@
     </message>
 </context>
 <context>
+    <name>herald::ui::BreakdownModel</name>
+    <message>
+        <source>No campaign</source>
+        <translation>无营销活动</translation>
+    </message>
+    <message>
+        <source>%1 %2:00</source>
+        <extracomment>Hour of week, e.g. "Mon 09:00"</extracomment>
+        <translation>%1 %2:00</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Posts</source>
+        <translation>帖子</translation>
+    </message>
+    <message>
+        <source>Impressions</source>
+        <translation>展示次数</translation>
+    </message>
+    <message>
+        <source>Engagements</source>
+        <translation>互动次数</translation>
+    </message>
+    <message>
+        <source>Engagement rate</source>
+        <translation>互动率</translation>
+    </message>
+</context>
+<context>
     <name>herald::ui::DashboardPanel</name>
     <message>
         <source>Followers</source>
@@ -903,6 +935,26 @@ Difference: %4</source>
         <source>Posts published around %1 (Esc shows all)</source>
         <extracomment>%1 is a date; the table lists posts from the day before to the day after</extracomment>
         <translation>%1 前后发布的帖子（按 Esc 显示全部）</translation>
+    </message>
+    <message>
+        <source>By network</source>
+        <translation>按网络</translation>
+    </message>
+    <message>
+        <source>By campaign</source>
+        <translation>按营销活动</translation>
+    </message>
+    <message>
+        <source>By hour of week</source>
+        <translation>按每周时段</translation>
+    </message>
+    <message>
+        <source>Posts</source>
+        <translation>帖子</translation>
+    </message>
+    <message>
+        <source>Breakdown</source>
+        <translation>细分</translation>
     </message>
 </context>
 </TS>

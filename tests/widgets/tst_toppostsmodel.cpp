@@ -3,7 +3,11 @@
 #include <QTest>
 
 #include "TestSupport.h"
+#include "models/BreakdownModel.h"
 #include "models/TopPostsModel.h"
+
+#include <QDateTime>
+#include <QTimeZone>
 
 using namespace herald;
 
@@ -41,6 +45,32 @@ private slots:
                  QStringLiteral("https://example.social/@a/2"));
         QCOMPARE(model.index(2, ui::TopPostsModel::RateColumn).data().toString(),
                  QLocale().toString(30.0 / 95 * 100, 'f', 2) + QLatin1Char('%'));
+    }
+
+    void breakdownByHourOfWeek()
+    {
+        ui::BreakdownModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QTimeZone zone("Asia/Shanghai");
+        std::vector<engine::PostPerformance> posts(3);
+        // Monday 09:10 and 09:50 local fall in one hour; Sunday 23:00 in another.
+        const QDateTime times[] = {QDateTime(QDate(2026, 3, 2), QTime(9, 10), zone),
+                                   QDateTime(QDate(2026, 3, 2), QTime(9, 50), zone),
+                                   QDateTime(QDate(2026, 3, 8), QTime(23, 0), zone)};
+        for (int i = 0; i < 3; ++i) {
+            posts[i].publishedUtc = times[i].toSecsSinceEpoch();
+            posts[i].impressions = 100;
+            posts[i].engagements = 10.0 * (i + 1);
+        }
+        model.setPosts(posts, ui::BreakdownModel::Grouping::HourOfWeek, zone);
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.rows()[0].sortKey, 9);            // Monday 09:00
+        QCOMPARE(model.rows()[1].sortKey, 6 * 24 + 23); // Sunday 23:00
+        QCOMPARE(model.rows()[0].posts, 2);
+        QCOMPARE(model.rows()[0].rate(), 30.0 / 200.0);
+        model.setPosts(posts, ui::BreakdownModel::Grouping::Campaign, zone);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0, ui::BreakdownModel::GroupColumn).data().toString(), QStringLiteral("No campaign"));
     }
 };
 

@@ -1,4 +1,5 @@
 #include <QComboBox>
+#include <QTableView>
 #include <QFile>
 #include <QLabel>
 #include <QSignalSpy>
@@ -121,6 +122,30 @@ private slots:
         QCOMPARE(panel->visiblePostCount(), expected);
         panel->focusPostsAround({});
         QCOMPARE(panel->visiblePostCount(), all);
+    }
+
+    void breakdownsAddUp()
+    {
+        engine::FixedClock clock(QDateTime(kToday, QTime(12, 0), QTimeZone("Europe/Berlin")).toSecsSinceEpoch());
+        auto panel = openPanel(m_path, clock);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->isUpToDate(), 20000);
+        auto* table = panel->findChild<QTableView*>(QStringLiteral("breakdownTable"));
+        auto* combo = panel->findChild<QComboBox*>(QStringLiteral("breakdownCombo"));
+        QVERIFY(table && combo);
+        const auto& posts = panel->data().posts;
+        for (int grouping = 0; grouping < combo->count(); ++grouping) {
+            combo->setCurrentIndex(grouping);
+            auto* model = table->model();
+            int total = 0;
+            for (int r = 0; r < model->rowCount(); ++r)
+                total += model->index(r, 1).data(Qt::UserRole + 1).toInt();
+            QCOMPARE(std::size_t(total), posts.size()); // every post in exactly one group
+        }
+        combo->setCurrentIndex(0); // by network: the fixture has X and Mastodon
+        QCOMPARE(table->model()->rowCount(), 2);
+        combo->setCurrentIndex(2); // by hour of week: the fixture posts at 00:30 local, so hour 0 only
+        for (int r = 0; r < table->model()->rowCount(); ++r)
+            QVERIFY(table->model()->index(r, 0).data().toString().endsWith(QStringLiteral("00:00")));
     }
 
     void emptyRangeSaysSo()

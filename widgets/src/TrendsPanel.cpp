@@ -26,6 +26,7 @@
 #include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QUrl>
 #include <QSvgGenerator>
@@ -39,6 +40,7 @@
 #include "herald/widgets/Async.h"
 #include "herald/widgets/DateRanges.h"
 #include "herald/widgets/ErrorText.h"
+#include "models/BreakdownModel.h"
 #include "models/TopPostsModel.h"
 
 namespace herald::ui {
@@ -216,6 +218,31 @@ TrendsPanel::TrendsPanel(const engine::Clock& clock, QWidget* parent) : QWidget(
         if (url.isValid() && !url.isEmpty())
             QDesktopServices::openUrl(url);
     });
+    m_breakdown = new BreakdownModel(this);
+    auto* breakdownSorted = new QSortFilterProxyModel(this);
+    breakdownSorted->setSourceModel(m_breakdown);
+    breakdownSorted->setSortRole(BreakdownModel::SortRole);
+    auto* breakdownTable = new QTableView(this);
+    breakdownTable->setObjectName(QStringLiteral("breakdownTable"));
+    breakdownTable->setModel(breakdownSorted);
+    breakdownTable->setSortingEnabled(true);
+    breakdownTable->sortByColumn(BreakdownModel::GroupColumn, Qt::AscendingOrder);
+    breakdownTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    breakdownTable->setAlternatingRowColors(true);
+    breakdownTable->verticalHeader()->hide();
+    breakdownTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_grouping = new QComboBox(this);
+    m_grouping->setObjectName(QStringLiteral("breakdownCombo"));
+    m_grouping->addItem(tr("By network"), int(BreakdownModel::Grouping::Network));
+    m_grouping->addItem(tr("By campaign"), int(BreakdownModel::Grouping::Campaign));
+    m_grouping->addItem(tr("By hour of week"), int(BreakdownModel::Grouping::HourOfWeek));
+    connect(m_grouping, &QComboBox::currentIndexChanged, this, &TrendsPanel::updateBreakdown);
+    auto* breakdownBox = new QWidget(this);
+    auto* breakdownLayout = new QVBoxLayout(breakdownBox);
+    breakdownLayout->setContentsMargins(0, 4, 0, 0);
+    breakdownLayout->addWidget(m_grouping, 0, Qt::AlignLeft);
+    breakdownLayout->addWidget(breakdownTable);
+
     auto* postsBox = new QWidget(this);
     auto* postsLayout = new QVBoxLayout(postsBox);
     postsLayout->setContentsMargins(0, 0, 0, 0);
@@ -224,9 +251,13 @@ TrendsPanel::TrendsPanel(const engine::Clock& clock, QWidget* parent) : QWidget(
     m_postsTitle->setStyleSheet(QStringLiteral("font-weight: 600;"));
     postsLayout->addWidget(m_postsTitle);
     postsLayout->addWidget(m_table);
+    auto* tabs = new QTabWidget(this);
+    tabs->setObjectName(QStringLiteral("trendsTabs"));
+    tabs->addTab(postsBox, tr("Posts"));
+    tabs->addTab(breakdownBox, tr("Breakdown"));
     m_split = new QSplitter(Qt::Vertical, this);
     m_split->addWidget(m_view);
-    m_split->addWidget(postsBox);
+    m_split->addWidget(tabs);
     m_split->setStretchFactor(0, 3);
     m_split->setStretchFactor(1, 2);
 
@@ -461,6 +492,7 @@ void TrendsPanel::display(const TrendsData& data, const TrendsRequest& request)
     m_request = request;
     m_posts->setPosts(data.posts);
     focusPostsAround({});
+    updateBreakdown();
     if (!data.hasData) {
         m_split->hide();
         m_model->clear();
@@ -526,6 +558,12 @@ void TrendsPanel::focusPostsAround(const QDate& day)
     //: %1 is a date; the table lists posts from the day before to the day after
     m_postsTitle->setText(tr("Posts published around %1 (Esc shows all)")
                               .arg(QLocale().toString(day, QLocale::LongFormat)));
+}
+
+void TrendsPanel::updateBreakdown()
+{
+    m_breakdown->setPosts(m_data.posts, BreakdownModel::Grouping(m_grouping->currentData().toInt()),
+                          m_workspace.timeZone);
 }
 
 int TrendsPanel::visiblePostCount() const

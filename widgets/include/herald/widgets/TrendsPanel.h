@@ -24,6 +24,7 @@ class Clock;
 
 namespace herald::ui {
 
+class BreakdownModel;
 class TopPostsModel;
 
 /// A metric over time for one account or all: the chosen range, the previous period dashed, the
@@ -72,6 +73,7 @@ private:
     void display(const TrendsData& data, const TrendsRequest& request);
     void showMessage(const QString& text);
     void chooseExport();
+    void updateBreakdown();
 
     const engine::Clock& m_clock;
     WorkspaceSnapshot m_workspace;
@@ -96,6 +98,8 @@ private:
     TopPostsModel* m_posts = nullptr;
     QSortFilterProxyModel* m_sortedPosts = nullptr;
     QLabel* m_postsTitle = nullptr;
+    BreakdownModel* m_breakdown = nullptr;
+    QComboBox* m_grouping = nullptr;
 };
 
 } // namespace herald::ui
