@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "herald/widgets/Csv.h"
+
 namespace herald::app::cli {
 
 class Command;
@@ -14,8 +16,6 @@ class Command;
 QJsonValue number(double v);
 /// A number for CSV: full precision; infinity and NaN become an empty cell.
 QString csvNumber(double v);
-/// Quotes a CSV cell when it needs it.
-QString csvCell(const QString& text);
 /// Adds --format json|csv to an analyze subcommand.
 void addFormatOption(Command& cmd);
 /// Parses the subcommand's arguments and --format; returns an exit status when the command must

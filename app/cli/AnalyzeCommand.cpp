@@ -2,7 +2,6 @@
 #include <cmath>
 #include <limits>
 
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -17,6 +16,7 @@
 #include "herald/engine/analytics/Logistic.h"
 #include "herald/engine/analytics/Sentiment.h"
 #include "herald/engine/analytics/Standardize.h"
+#include "herald/widgets/SentimentLexicons.h"
 
 namespace herald::app::cli {
 
@@ -28,15 +28,6 @@ QJsonValue number(double v)
 QString csvNumber(double v)
 {
     return std::isfinite(v) ? QString::number(v, 'g', 17) : QString();
-}
-
-QString csvCell(const QString& text)
-{
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n')))
-        return text;
-    QString quoted = text;
-    quoted.replace(QStringLiteral("\""), QStringLiteral("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
 }
 
 void addFormatOption(Command& cmd)
@@ -273,7 +264,7 @@ int runRules(const QStringList& args)
         QTextStream out(stdout);
         out << "lhs,rhs,support,confidence,lift,leverage,conviction,count\n";
         for (const auto& r : result->rules)
-            out << csvCell(names(r.lhs).join(QLatin1Char(';'))) << ',' << csvCell(names({r.rhs}).first()) << ','
+            out << ui::csvCell(names(r.lhs).join(QLatin1Char(';'))) << ',' << ui::csvCell(names({r.rhs}).first()) << ','
                 << csvNumber(r.support) << ',' << csvNumber(r.confidence) << ',' << csvNumber(r.lift) << ','
                 << csvNumber(r.leverage) << ',' << csvNumber(r.conviction) << ',' << r.count << '\n';
         return Ok;
@@ -351,7 +342,7 @@ int runLogistic(const QStringList& args)
         QTextStream out(stdout);
         out << "name,coefficient,std_error,z,p_value\n";
         for (int i = 0; i < all.size(); ++i)
-            out << csvCell(all[i]) << ',' << csvNumber(fit->coefficients(i)) << ','
+            out << ui::csvCell(all[i]) << ',' << csvNumber(fit->coefficients(i)) << ','
                 << csvNumber(fit->standardErrors(i)) << ',' << csvNumber(fit->zValues(i)) << ','
                 << csvNumber(fit->pValues(i)) << '\n';
         return Ok;
@@ -459,7 +450,7 @@ int runKmeans(const QStringList& args)
         QTextStream out(stdout);
         out << "cluster,size";
         for (const auto& n : names)
-            out << ',' << csvCell(n);
+            out << ',' << ui::csvCell(n);
         out << '\n';
         for (Eigen::Index c = 0; c < centroids.rows(); ++c) {
             out << c << ',' << qint64(fit.sizes[std::size_t(c)]);
@@ -489,15 +480,6 @@ int runKmeans(const QStringList& args)
     return Ok;
 }
 
-Result<engine::SentimentLexicon> lexicon(const char* name)
-{
-    QFile file(QStringLiteral(":/lexicons/%1").arg(QLatin1String(name)));
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(ErrorCode::NotFound, std::string("built-in lexicon ") + name + " is missing");
-    const QByteArray text = file.readAll();
-    return engine::SentimentLexicon::parse(std::string_view(text.constData(), std::size_t(text.size())), name);
-}
-
 int runSentiment(const QStringList& args)
 {
     Command cmd(QStringLiteral("analyze sentiment"), QStringLiteral("analyze sentiment [--format json|csv] < TEXTS"),
@@ -507,13 +489,9 @@ int runSentiment(const QStringList& args)
     bool csv = false;
     if (auto stop = parseWithFormat(cmd, args, csv))
         return *stop;
-    auto en = lexicon("en.tsv");
-    auto zh = lexicon("zh.tsv");
-    auto emoji = lexicon("emoji.tsv");
-    for (const auto* l : {&en, &zh, &emoji})
-        if (!*l)
-            return reportError(l->error());
-    const engine::SentimentAnalyzer analyzer(*en, *zh, *emoji);
+    const auto* analyzer = ui::sharedSentimentAnalyzer();
+    if (!analyzer)
+        return reportError({ErrorCode::NotFound, "the built-in sentiment lexicons are missing or broken"});
     auto input = readText(QStringLiteral("-"));
     if (!input)
         return reportError(input.error());
@@ -526,7 +504,7 @@ int runSentiment(const QStringList& args)
             line.chop(1);
         texts.push_back(line.toStdString());
     }
-    auto results = engine::analyzeSentiments(analyzer, texts);
+    auto results = engine::analyzeSentiments(*analyzer, texts);
     if (!results)
         return reportError(results.error());
     QTextStream out(stdout);

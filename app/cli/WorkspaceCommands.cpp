@@ -9,9 +9,22 @@ namespace herald::app::cli {
 
 namespace {
 
-Result<engine::Database> openWorkspace(const QString& path)
+// Parses a command that works on one workspace (FILE, --workspace or HERALD_WORKSPACE) and opens
+// it. Returns an exit status when the command must stop: after --help, or on a usage or data error.
+std::optional<int> openCommandWorkspace(Command& cmd, const QStringList& args, QString& path,
+                                        std::optional<engine::Database>& db)
 {
-    return engine::Database::open(path.toStdString());
+    cmd.parser().addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Workspace file."));
+    if (auto stop = cmd.parse(args))
+        return stop;
+    path = cmd.workspace(true);
+    if (path.isEmpty())
+        return cmd.usageError(QStringLiteral("no workspace given"));
+    auto opened = engine::Database::open(path.toStdString());
+    if (!opened)
+        return reportError(opened.error());
+    db = std::move(*opened);
+    return std::nullopt;
 }
 
 } // namespace
@@ -20,15 +33,10 @@ int runInfo(const QStringList& args)
 {
     Command cmd(QStringLiteral("info"), QStringLiteral("info FILE [--json]"),
                 QStringLiteral("Print a workspace's schema version, row counts per table and date span."));
-    cmd.parser().addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Workspace file."));
-    if (auto stop = cmd.parse(args))
+    QString path;
+    std::optional<engine::Database> db;
+    if (auto stop = openCommandWorkspace(cmd, args, path, db))
         return *stop;
-    const QString path = cmd.workspace(true);
-    if (path.isEmpty())
-        return cmd.usageError(QStringLiteral("no workspace given"));
-    auto db = openWorkspace(path);
-    if (!db)
-        return reportError(db.error());
     auto info = engine::readWorkspaceInfo(*db);
     if (!info)
         return reportError(info.error());
@@ -67,15 +75,10 @@ int runCheck(const QStringList& args)
     Command cmd(QStringLiteral("check"), QStringLiteral("check FILE [--json]"),
                 QStringLiteral("Check a workspace: SQLite's integrity check, foreign keys and Herald's own "
                                "invariants. Exit status 0 when sound, 2 when problems were found."));
-    cmd.parser().addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Workspace file."));
-    if (auto stop = cmd.parse(args))
+    QString path;
+    std::optional<engine::Database> db;
+    if (auto stop = openCommandWorkspace(cmd, args, path, db))
         return *stop;
-    const QString path = cmd.workspace(true);
-    if (path.isEmpty())
-        return cmd.usageError(QStringLiteral("no workspace given"));
-    auto db = openWorkspace(path);
-    if (!db)
-        return reportError(db.error());
     auto problems = engine::checkWorkspace(*db);
     if (!problems)
         return reportError(problems.error());
@@ -108,7 +111,7 @@ int runBackup(const QStringList& args)
     const QString out = positional.value(fromOption ? 0 : 1);
     if (path.isEmpty() || out.isEmpty())
         return cmd.usageError(QStringLiteral("give the workspace and the file to write"));
-    auto db = openWorkspace(path);
+    auto db = engine::Database::open(path.toStdString());
     if (!db)
         return reportError(db.error());
     if (auto r = db->backupTo(out.toStdString()); !r)

@@ -4,6 +4,8 @@
 #include <chrono>
 #include <cstdio>
 
+#include "BenchTiming.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QTemporaryDir>
@@ -14,18 +16,9 @@
 #include "herald/widgets/DateRanges.h"
 
 using namespace herald;
+using herald::bench::median;
+using herald::bench::ms;
 
-namespace {
-double ms(std::chrono::steady_clock::time_point start)
-{
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-}
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
-}
-} // namespace
 
 int main(int argc, char** argv)
 {

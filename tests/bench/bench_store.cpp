@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+
+#include "BenchTiming.h"
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -14,6 +16,7 @@
 #include "herald/engine/store/Transaction.h"
 
 using namespace herald::engine;
+using herald::bench::median;
 
 namespace {
 
@@ -91,11 +94,6 @@ double viaRawLoop(const std::string& path, const char* sql)
     return seconds(start);
 }
 
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
-}
 
 } // namespace
 

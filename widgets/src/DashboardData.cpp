@@ -5,7 +5,7 @@
 
 #include <QDateTime>
 
-#include "SentimentLexicons.h"
+#include "herald/widgets/SentimentLexicons.h"
 #include "herald/engine/analytics/Sentiment.h"
 #include "herald/engine/store/Database.h"
 #include "herald/engine/store/SeriesQuery.h"

@@ -18,6 +18,7 @@
 #include <QTextStream>
 
 #include "herald/engine/store/Database.h"
+#include "herald/widgets/Csv.h"
 #include "herald/widgets/DateRanges.h"
 #include "herald/widgets/TrendsPanel.h"
 
@@ -54,15 +55,6 @@ QString change(double current, double previous, bool hasPrevious)
 QString escaped(const std::string& text)
 {
     return QString::fromStdString(text).toHtmlEscaped();
-}
-
-QString csvCell(const QString& text)
-{
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n')))
-        return text;
-    QString quoted = text;
-    quoted.replace(QStringLiteral("\""), QStringLiteral("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
 }
 
 QString reportTitle(const ReportRequest& r)

@@ -1,4 +1,4 @@
-#include "SentimentLexicons.h"
+#include "herald/widgets/SentimentLexicons.h"
 
 #include <memory>
 #include <optional>
