@@ -256,7 +256,53 @@ CREATE TABLE sync_state (
 ) WITHOUT ROWID;
 )SQL";
 
-constexpr const char* kMigrations[] = {kMigration1};
+// Schema v2: publishing (recurrence, evergreen pool, pre-flight, background runs), sync state
+// (rate limits, progress counters) and import provenance. Each area keeps its own block.
+constexpr const char* kMigration2 = R"SQL(
+-- Publishing
+ALTER TABLE posts ADD COLUMN repeat_every INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE posts ADD COLUMN repeat_unit TEXT NOT NULL DEFAULT '';
+ALTER TABLE posts ADD COLUMN repeat_until TEXT NOT NULL DEFAULT '';
+ALTER TABLE posts ADD COLUMN evergreen INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE posts ADD COLUMN evergreen_gap_days INTEGER NOT NULL DEFAULT 30;
+ALTER TABLE posts ADD COLUMN last_evergreen_utc INTEGER;
+ALTER TABLE post_targets ADD COLUMN platform_scheduled INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE post_targets ADD COLUMN preflight_error TEXT NOT NULL DEFAULT '';
+ALTER TABLE post_targets ADD COLUMN preflight_utc INTEGER;
+CREATE TABLE publisher_runs (
+    id           INTEGER PRIMARY KEY,
+    source       TEXT NOT NULL,
+    started_utc  INTEGER NOT NULL,
+    finished_utc INTEGER,
+    published    INTEGER NOT NULL DEFAULT 0,
+    failed       INTEGER NOT NULL DEFAULT 0,
+    detail       TEXT NOT NULL DEFAULT ''
+);
+-- end Publishing
+
+-- Sync
+ALTER TABLE accounts ADD COLUMN rate_limited_until_utc INTEGER;
+ALTER TABLE accounts ADD COLUMN last_error TEXT NOT NULL DEFAULT '';
+ALTER TABLE sync_state ADD COLUMN items INTEGER NOT NULL DEFAULT 0;
+-- end Sync
+
+-- Imports
+CREATE TABLE imports (
+    id           INTEGER PRIMARY KEY,
+    kind         TEXT NOT NULL,
+    file_name    TEXT NOT NULL,
+    sha256       TEXT NOT NULL DEFAULT '',
+    rows         INTEGER NOT NULL DEFAULT 0,
+    account_id   INTEGER REFERENCES accounts(id) ON DELETE SET NULL,
+    imported_utc INTEGER NOT NULL
+);
+-- end Imports
+
+-- Audience and ads
+-- end Audience and ads
+)SQL";
+
+constexpr const char* kMigrations[] = {kMigration1, kMigration2};
 
 } // namespace
 

@@ -15,7 +15,7 @@ namespace herald::engine {
 class Statement;
 
 /// The schema version this build writes (`PRAGMA user_version`).
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 /// `PRAGMA application_id` of every Herald workspace ("HRLD").
 inline constexpr std::int32_t kApplicationId = 0x48524C44;
 
