@@ -10,6 +10,7 @@ HERALD_PACKAGES=(
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools qt6-translations-l10n qt6-qpa-plugins libgl-dev
     libsqlite3-dev libcurl4-openssl-dev nlohmann-json3-dev libeigen3-dev libexpected-dev libbenchmark-dev libcpp-httplib-dev
+    libssl-dev qtkeychain-qt6-dev
     fonts-noto-cjk xvfb xauth poppler-utils
 )
 
