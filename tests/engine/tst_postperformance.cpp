@@ -32,6 +32,7 @@ private slots:
         Post p;
         p.body = "Base text";
         p.status = PostStatus::Published;
+        p.tags = {"launch", "Beta"};
         for (auto [account, variant, at] : {std::tuple{a, std::string("X variant"), 1000}, {b, std::string(), 2000}}) {
             PostTarget t;
             t.accountId = account;
@@ -66,10 +67,49 @@ private slots:
         QCOMPARE(all[1].engagements, 2.0 * (10 + 2 + 3 + 1 + 4));
         QCOMPARE(all[1].engagementRate, 40.0 / 1000.0);
         QCOMPARE(all[1].platform, Platform::X);
+        QCOMPARE(all[1].tags, (std::vector<std::string>{"Beta", "launch"}));
+        QVERIFY(!all[1].campaignId);
 
         QCOMPARE(queryPostPerformance(db, 0, 10000, {b}).value().size(), std::size_t(1));
         QCOMPARE(queryPostPerformance(db, 1500, 10000, {}).value().size(), std::size_t(1));
         QVERIFY(queryPostPerformance(db, 3000, 4000, {}).value().empty());
+    }
+
+    void postSeriesBucketsByLocalDay()
+    {
+        // Three local days starting at 100, 200 (a short day) and 250; the range ends at 400.
+        const std::vector<std::int64_t> starts{100, 200, 250, 400};
+        auto post = [](std::int64_t at, double impressions, double engagements, double clicks) {
+            PostPerformance p;
+            p.publishedUtc = at;
+            p.impressions = impressions;
+            p.engagements = engagements;
+            p.clicks = clicks;
+            return p;
+        };
+        const std::vector<PostPerformance> posts{post(100, 100, 10, 1), post(199, 50, 5, 2), post(260, 0, 3, 0),
+                                                 post(400, 999, 999, 999) /* after the range */,
+                                                 post(99, 999, 999, 999) /* before it */};
+        auto daily = postSeries(posts, PostSeriesMetric::Impressions, "2026-03-28", starts, Granularity::Day);
+        QCOMPARE(daily.size(), std::size_t(3));
+        QCOMPARE(daily[0].period, std::string("2026-03-28"));
+        QCOMPARE(daily[0].value, 150.0);
+        QCOMPARE(daily[1].value, 0.0);
+        QVERIFY(!daily[1].missing);
+        QCOMPARE(daily[2].value, 0.0);
+        auto rate = postSeries(posts, PostSeriesMetric::EngagementRate, "2026-03-28", starts, Granularity::Day);
+        QCOMPARE(rate[0].value, 15.0 / 150.0);
+        QVERIFY(rate[1].missing);
+        QVERIFY(rate[2].missing); // engagements but no impressions
+        auto count = postSeries(posts, PostSeriesMetric::Posts, "2026-03-28", starts, Granularity::Day);
+        QCOMPARE(count[0].value + count[1].value + count[2].value, 3.0);
+        // 2026-03-28 is a Saturday: the weeks start on 03-23 and 03-30.
+        auto weekly = postSeries(posts, PostSeriesMetric::Clicks, "2026-03-28", starts, Granularity::Week);
+        QCOMPARE(weekly.size(), std::size_t(2));
+        QCOMPARE(weekly[0].period, std::string("2026-03-23"));
+        QCOMPARE(weekly[0].value, 3.0);
+        QCOMPARE(weekly[1].period, std::string("2026-03-30"));
+        QCOMPARE(weekly[1].value, 0.0);
     }
 };
 

@@ -304,13 +304,14 @@ Result<ReportData> gatherReport(const ReportRequest& request)
     data.dashboard = std::move(*dashboard);
     TrendsRequest trends;
     trends.workspacePath = request.workspacePath.toStdString();
-    trends.metric = engine::SeriesMetric::Engagements;
+    trends.timeZone = request.zone.id().toStdString();
+    trends.series.metric = TrendMetric::Engagements;
+    trends.series.accountIds = request.accountIds;
     trends.granularity = engine::Granularity::Day;
     trends.fromDay = current.fromDay;
     trends.toDay = current.toDay;
     trends.fromUtc = current.fromUtc;
     trends.toUtc = current.toUtc;
-    trends.accountIds = request.accountIds;
     trends.comparePrevious = true;
     trends.forecast = request.trends;
     trends.anomalies = request.trends;
@@ -320,7 +321,7 @@ Result<ReportData> gatherReport(const ReportRequest& request)
     data.engagements = std::move(*series);
     auto posts = data.engagements.posts;
     if (request.campaignId)
-        std::erase_if(posts, [&](const auto& p) { return QString::fromStdString(p.campaign) != request.campaignName; });
+        std::erase_if(posts, [&](const auto& p) { return p.campaignId != request.campaignId; });
     std::sort(posts.begin(), posts.end(), [](const auto& a, const auto& b) { return a.engagements > b.engagements; });
     if (posts.size() > kTopPosts)
         posts.resize(kTopPosts);

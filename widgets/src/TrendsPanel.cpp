@@ -36,6 +36,7 @@
 #include <QVBoxLayout>
 
 #include "herald/engine/Clock.h"
+#include "herald/engine/analytics/Accuracy.h"
 #include "herald/engine/analytics/Lttb.h"
 #include "herald/widgets/Async.h"
 #include "herald/widgets/DateRanges.h"
@@ -94,14 +95,16 @@ QDate forecastDate(const QDate& last, engine::Granularity g, int step)
     return last;
 }
 
-QLineSeries* lineFrom(const std::vector<engine::SeriesPoint>& points, qint64 shiftMs)
+// The msecs and values of a series' present points. Parsing a date per point is too slow for long
+// series: each point is placed by its day number from the first one (a DST hour is invisible at
+// chart scale).
+void pointsOf(const std::vector<engine::SeriesPoint>& points, qint64 shiftMs, std::vector<double>& xs,
+              std::vector<double>& ys)
 {
-    auto* line = new QLineSeries;
-    std::vector<double> xs, ys;
+    xs.clear();
+    ys.clear();
     xs.reserve(points.size());
     ys.reserve(points.size());
-    // Parsing a date per point is too slow for long series: place each point by its day number
-    // from the first one (a DST hour is invisible at chart scale).
     const qint64 base = points.empty() ? 0 : msecs(points.front().period);
     const auto baseDay = points.empty() ? std::optional<std::int64_t>() : engine::dayNumber(points.front().period);
     for (const auto& p : points)
@@ -111,20 +114,25 @@ QLineSeries* lineFrom(const std::vector<engine::SeriesPoint>& points, qint64 shi
             xs.push_back(double(x + shiftMs));
             ys.push_back(p.value);
         }
-    if (xs.size() > kMaxDrawnPoints) {
-        auto kept = engine::lttbIndices(Eigen::Map<const Eigen::VectorXd>(xs.data(), Eigen::Index(xs.size())),
-                                        Eigen::Map<const Eigen::VectorXd>(ys.data(), Eigen::Index(ys.size())),
-                                        kMaxDrawnPoints);
-        if (kept) {
-            for (auto i : *kept)
-                line->append(xs[i], ys[i]);
-            return line;
-        }
+}
+
+QLineSeries* lineFrom(const std::vector<engine::SeriesPoint>& points, qint64 shiftMs,
+                      std::vector<double>* keepX = nullptr, std::vector<double>* keepY = nullptr)
+{
+    std::vector<double> xs, ys;
+    pointsOf(points, shiftMs, xs, ys);
+    auto* line = new QLineSeries;
+    if (!xs.empty())
+        line->replace(TrendsPanel::visiblePoints(xs, ys, xs.front(), xs.back(), kMaxDrawnPoints));
+    if (keepX && keepY) {
+        *keepX = std::move(xs);
+        *keepY = std::move(ys);
     }
-    for (std::size_t i = 0; i < xs.size(); ++i)
-        line->append(xs[i], ys[i]);
     return line;
 }
+
+const QColor kLineColours[] = {QColor(0xe1, 0x81, 0x2c), QColor(0x3a, 0x92, 0x3a), QColor(0x8e, 0x44, 0xad),
+                               QColor(0xc0, 0x39, 0x2b), QColor(0x16, 0xa0, 0x85), QColor(0x7f, 0x8c, 0x8d)};
 
 } // namespace
 
@@ -139,11 +147,13 @@ TrendsPanel::TrendsPanel(const engine::Clock& clock, QWidget* parent) : QWidget(
 
     m_metric = new QComboBox(this);
     m_metric->setObjectName(QStringLiteral("metricCombo"));
-    m_metric->addItem(tr("Engagements"), int(engine::SeriesMetric::Engagements));
-    m_metric->addItem(tr("Impressions"), int(engine::SeriesMetric::Impressions));
-    m_metric->addItem(tr("Engagement rate"), int(engine::SeriesMetric::EngagementRate));
-    m_metric->addItem(tr("Followers"), int(engine::SeriesMetric::Followers));
-    m_metric->addItem(tr("Profile visits"), int(engine::SeriesMetric::ProfileVisits));
+    m_metric->addItem(tr("Engagements"), int(TrendMetric::Engagements));
+    m_metric->addItem(tr("Impressions"), int(TrendMetric::Impressions));
+    m_metric->addItem(tr("Engagement rate"), int(TrendMetric::EngagementRate));
+    m_metric->addItem(tr("Followers"), int(TrendMetric::Followers));
+    m_metric->addItem(tr("Profile visits"), int(TrendMetric::ProfileVisits));
+    m_metric->addItem(tr("Link clicks"), int(TrendMetric::Clicks));
+    m_metric->addItem(tr("Posts published"), int(TrendMetric::PostsPublished));
     m_account = new QComboBox(this);
     m_account->setObjectName(QStringLiteral("trendsAccountCombo"));
     m_account->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
@@ -171,6 +181,15 @@ TrendsPanel::TrendsPanel(const engine::Clock& clock, QWidget* parent) : QWidget(
     m_anomalies->setChecked(true);
     auto* exportButton = new QPushButton(tr("Export…"), this);
     exportButton->setObjectName(QStringLiteral("exportButton"));
+    m_addLine = new QPushButton(tr("Add Line"), this);
+    m_addLine->setObjectName(QStringLiteral("addLineButton"));
+    m_addLine->setToolTip(tr("Keep this metric and scope on the chart and choose another to compare"));
+    m_clearLines = new QPushButton(tr("Remove Added Lines"), this);
+    m_clearLines->setObjectName(QStringLiteral("clearLinesButton"));
+    m_clearLines->hide();
+    m_accuracy = new QPushButton(tr("Check Accuracy"), this);
+    m_accuracy->setObjectName(QStringLiteral("accuracyButton"));
+    m_accuracy->setToolTip(tr("Fit the forecast on all but the last periods and compare it with what happened"));
 
     auto* controls = new QHBoxLayout;
     controls->addWidget(title);
@@ -191,6 +210,12 @@ TrendsPanel::TrendsPanel(const engine::Clock& clock, QWidget* parent) : QWidget(
     m_model = new QLabel(this);
     m_model->setObjectName(QStringLiteral("forecastModelLabel"));
     m_model->setStyleSheet(QStringLiteral("color: #5f6873;"));
+    m_model->setWordWrap(true);
+    auto* lineControls = new QHBoxLayout;
+    lineControls->addWidget(m_model, 1);
+    lineControls->addWidget(m_accuracy);
+    lineControls->addWidget(m_addLine);
+    lineControls->addWidget(m_clearLines);
 
     m_posts = new TopPostsModel(this);
     auto* sorted = new PostsAroundFilter(this);
@@ -235,6 +260,7 @@ TrendsPanel::TrendsPanel(const engine::Clock& clock, QWidget* parent) : QWidget(
     m_grouping->setObjectName(QStringLiteral("breakdownCombo"));
     m_grouping->addItem(tr("By network"), int(BreakdownModel::Grouping::Network));
     m_grouping->addItem(tr("By campaign"), int(BreakdownModel::Grouping::Campaign));
+    m_grouping->addItem(tr("By tag"), int(BreakdownModel::Grouping::Tag));
     m_grouping->addItem(tr("By hour of week"), int(BreakdownModel::Grouping::HourOfWeek));
     connect(m_grouping, &QComboBox::currentIndexChanged, this, &TrendsPanel::updateBreakdown);
     auto* breakdownBox = new QWidget(this);
@@ -264,7 +290,7 @@ TrendsPanel::TrendsPanel(const engine::Clock& clock, QWidget* parent) : QWidget(
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 16, 24, 16);
     layout->addLayout(controls);
-    layout->addWidget(m_model);
+    layout->addLayout(lineControls);
     layout->addWidget(m_split, 1);
     layout->addWidget(m_message);
 
@@ -273,6 +299,9 @@ TrendsPanel::TrendsPanel(const engine::Clock& clock, QWidget* parent) : QWidget(
     for (auto* check : {m_compare, m_forecast, m_anomalies})
         connect(check, &QCheckBox::toggled, this, &TrendsPanel::refresh);
     connect(exportButton, &QPushButton::clicked, this, &TrendsPanel::chooseExport);
+    connect(m_addLine, &QPushButton::clicked, this, &TrendsPanel::addCurrentAsLine);
+    connect(m_clearLines, &QPushButton::clicked, this, &TrendsPanel::clearLines);
+    connect(m_accuracy, &QPushButton::clicked, this, &TrendsPanel::checkAccuracy);
     auto zoom = [this](double factor) {
         if (auto* chart = m_view->chart())
             chart->zoom(factor);
@@ -304,12 +333,21 @@ void TrendsPanel::setWorkspace(const WorkspaceSnapshot& workspace)
     {
         QSignalBlocker block(m_account);
         m_account->clear();
-        m_account->addItem(tr("All accounts"), qint64(0));
+        m_account->addItem(tr("All accounts"), QStringLiteral("a:0"));
         for (const auto& a : workspace.accounts)
             m_account->addItem(QStringLiteral("%1 · %2").arg(
                                    QString::fromUtf8(engine::platformDisplayName(a.platform).data()),
                                    QString::fromStdString(a.handle)),
-                               qint64(a.id));
+                               QStringLiteral("a:%1").arg(a.id));
+        if (!workspace.campaigns.empty())
+            m_account->insertSeparator(m_account->count());
+        for (const auto& c : workspace.campaigns)
+            //: A campaign in the chart's scope list; %1 is its name
+            m_account->addItem(tr("Campaign: %1").arg(QString::fromStdString(c.name)), QStringLiteral("c:%1").arg(c.id));
+        if (!workspace.tags.empty())
+            m_account->insertSeparator(m_account->count());
+        for (const auto& t : workspace.tags)
+            m_account->addItem(QStringLiteral("#") + QString::fromStdString(t), QStringLiteral("t:") + QString::fromStdString(t));
     }
     refresh();
 }
@@ -317,6 +355,8 @@ void TrendsPanel::setWorkspace(const WorkspaceSnapshot& workspace)
 void TrendsPanel::clearWorkspace()
 {
     m_hasWorkspace = false;
+    m_extra.clear();
+    m_clearLines->hide();
     ++m_generation;
     m_account->clear();
     m_split->hide();
@@ -334,15 +374,15 @@ void TrendsPanel::refresh()
     const int days = kRangeDays[std::max(0, m_range->currentIndex())];
     TrendsRequest request;
     request.workspacePath = m_workspace.path.toStdString();
-    request.metric = engine::SeriesMetric(m_metric->currentData().toInt());
+    request.timeZone = m_workspace.timeZone.id().toStdString();
+    request.series = currentSpec();
+    request.extra = m_extra;
     request.granularity = engine::Granularity(m_granularity->currentData().toInt());
     const auto range = toKpiRange(lastDays(today, days), m_workspace.timeZone);
     request.fromDay = range.fromDay;
     request.toDay = range.toDay;
     request.fromUtc = range.fromUtc;
     request.toUtc = range.toUtc;
-    if (const qint64 id = m_account->currentData().toLongLong())
-        request.accountIds.push_back(id);
     request.comparePrevious = m_compare->isChecked();
     request.forecast = m_forecast->isChecked();
     request.anomalies = m_anomalies->isChecked();
@@ -397,7 +437,7 @@ TrendsPanel::ChartParts TrendsPanel::buildChart(const TrendsData& data, engine::
         high = std::max(high, v);
     };
 
-    auto* current = lineFrom(data.current, 0);
+    auto* current = lineFrom(data.current, 0, &parts.fullX, &parts.fullY);
     parts.current = current;
     current->setName(seriesName);
     QPen pen(QColor(QStringLiteral("#2f5d8a")));
@@ -463,6 +503,42 @@ TrendsPanel::ChartParts TrendsPanel::buildChart(const TrendsData& data, engine::
     }
     attach(current);
 
+    // Pinned lines: the same unit shares the left axis, the other unit gets one on the right.
+    QValueAxis* rightAxis = nullptr;
+    double rightLow = std::numeric_limits<double>::max(), rightHigh = std::numeric_limits<double>::lowest();
+    for (std::size_t i = 0; i < data.extra.size(); ++i) {
+        const auto& extra = data.extra[i];
+        if (extra.points.empty())
+            continue;
+        auto* line = lineFrom(extra.points, 0);
+        line->setName(QString::fromStdString(extra.spec.label));
+        QPen linePen(kLineColours[i % std::size(kLineColours)]);
+        linePen.setWidthF(1.6);
+        line->setPen(linePen);
+        chart->addSeries(line);
+        line->attachAxis(xAxis);
+        if (isRate(extra.spec.metric) == rate) {
+            line->attachAxis(yAxis);
+            for (const auto& p : line->points())
+                track(p.y());
+        } else {
+            if (!rightAxis) {
+                rightAxis = new QValueAxis;
+                rightAxis->setLabelFormat(rate ? QStringLiteral("%.0f") : QStringLiteral("%.3f"));
+                chart->addAxis(rightAxis, Qt::AlignRight);
+            }
+            line->attachAxis(rightAxis);
+            for (const auto& p : line->points()) {
+                rightLow = std::min(rightLow, p.y());
+                rightHigh = std::max(rightHigh, p.y());
+            }
+        }
+    }
+    if (rightAxis && rightLow <= rightHigh) {
+        const double pad = (rightHigh - rightLow) * 0.08 + (rightHigh == rightLow ? 1 : 0);
+        rightAxis->setRange(std::max(0.0, rightLow - pad), rightHigh + pad);
+    }
+
     if (!data.anomalies.empty()) {
         auto* marks = new QScatterSeries;
         marks->setName(tr("Anomalies"));
@@ -496,14 +572,24 @@ void TrendsPanel::display(const TrendsData& data, const TrendsRequest& request)
     if (!data.hasData) {
         m_split->hide();
         m_model->clear();
-        showMessage(tr("No metrics for this period and account. Choose a longer period or another account."));
+        showMessage(tr("No metrics for this period and scope. Choose a longer period, or another account, campaign or tag."));
         return;
     }
     m_message->hide();
     m_split->show();
-    auto parts = buildChart(data, request.granularity, m_metric->currentText(), request.forecast,
-                            request.metric == engine::SeriesMetric::EngagementRate);
+    auto parts = buildChart(data, request.granularity, QString::fromStdString(request.series.label), request.forecast,
+                            isRate(request.series.metric));
     auto* chart = parts.chart;
+    m_fullX = std::move(parts.fullX);
+    m_fullY = std::move(parts.fullY);
+    m_currentLine = parts.current;
+    // Zooming recomputes the main line's downsampling for the visible range.
+    if (auto axes = chart->axes(Qt::Horizontal); !axes.isEmpty())
+        if (auto* xAxis = qobject_cast<QDateTimeAxis*>(axes.front()))
+            connect(xAxis, &QDateTimeAxis::rangeChanged, this, [this] {
+                if (!m_refining)
+                    QMetaObject::invokeMethod(this, &TrendsPanel::refineVisible, Qt::QueuedConnection);
+            });
     m_model->setText(parts.modelText);
     m_model->setToolTip(QString::fromStdString(data.forecastModel));
     if (parts.anomalies) {
@@ -541,6 +627,143 @@ void TrendsPanel::display(const TrendsData& data, const TrendsRequest& request)
     auto* old = m_view->chart();
     m_view->setChart(chart);
     delete old;
+}
+
+SeriesSpec TrendsPanel::currentSpec() const
+{
+    SeriesSpec spec;
+    spec.metric = TrendMetric(m_metric->currentData().toInt());
+    const QString scope = m_account->currentData().toString();
+    const QString value = scope.mid(2);
+    if (scope.startsWith(QLatin1String("a:")) && value.toLongLong() != 0)
+        spec.accountIds.push_back(value.toLongLong());
+    else if (scope.startsWith(QLatin1String("c:")))
+        spec.campaignId = value.toLongLong();
+    else if (scope.startsWith(QLatin1String("t:")))
+        spec.tag = value.toStdString();
+    //: Legend of a chart line: metric, then the accounts, campaign or tag it covers
+    spec.label = tr("%1 · %2").arg(m_metric->currentText(), m_account->currentText()).toStdString();
+    return spec;
+}
+
+void TrendsPanel::addCurrentAsLine()
+{
+    if (!m_hasWorkspace)
+        return;
+    m_extra.push_back(currentSpec());
+    m_clearLines->show();
+    // The controls now describe the next main line; the pinned one stays as it is.
+    refresh();
+}
+
+void TrendsPanel::clearLines()
+{
+    m_extra.clear();
+    m_clearLines->hide();
+    refresh();
+}
+
+QList<QPointF> TrendsPanel::visiblePoints(const std::vector<double>& xs, const std::vector<double>& ys, double fromX,
+                                          double toX, std::size_t maxPoints)
+{
+    QList<QPointF> out;
+    if (xs.empty() || xs.size() != ys.size())
+        return out;
+    // One point beyond each edge, so the line runs off the plot rather than stopping short.
+    auto first = std::size_t(std::lower_bound(xs.begin(), xs.end(), fromX) - xs.begin());
+    auto last = std::size_t(std::upper_bound(xs.begin(), xs.end(), toX) - xs.begin());
+    first = first > 0 ? first - 1 : 0;
+    last = std::min(xs.size(), last + 1);
+    const std::size_t count = last - first;
+    if (count > maxPoints && maxPoints >= 3) {
+        auto kept = engine::lttbIndices(Eigen::Map<const Eigen::VectorXd>(xs.data() + first, Eigen::Index(count)),
+                                        Eigen::Map<const Eigen::VectorXd>(ys.data() + first, Eigen::Index(count)),
+                                        maxPoints);
+        if (kept) {
+            out.reserve(qsizetype(kept->size()));
+            for (auto i : *kept)
+                out.append(QPointF(xs[first + std::size_t(i)], ys[first + std::size_t(i)]));
+            return out;
+        }
+    }
+    out.reserve(qsizetype(count));
+    for (std::size_t i = first; i < last; ++i)
+        out.append(QPointF(xs[i], ys[i]));
+    return out;
+}
+
+void TrendsPanel::refineVisible()
+{
+    auto* chart = m_view->chart();
+    if (!chart || !m_currentLine || m_fullX.size() <= kMaxDrawnPoints)
+        return;
+    const auto axes = chart->axes(Qt::Horizontal);
+    auto* xAxis = axes.isEmpty() ? nullptr : qobject_cast<QDateTimeAxis*>(axes.front());
+    if (!xAxis)
+        return;
+    m_refining = true;
+    m_currentLine->replace(visiblePoints(m_fullX, m_fullY, double(xAxis->min().toMSecsSinceEpoch()),
+                                         double(xAxis->max().toMSecsSinceEpoch()), kMaxDrawnPoints));
+    m_refining = false;
+}
+
+int TrendsPanel::drawnPointCount() const
+{
+    return m_currentLine ? int(m_currentLine->count()) : 0;
+}
+
+void TrendsPanel::zoomTo(const QDateTime& from, const QDateTime& to)
+{
+    auto* chart = m_view->chart();
+    if (!chart)
+        return;
+    const auto axes = chart->axes(Qt::Horizontal);
+    if (auto* xAxis = axes.isEmpty() ? nullptr : qobject_cast<QDateTimeAxis*>(axes.front())) {
+        m_refining = true; // refine once, now, rather than from the queued signal
+        xAxis->setRange(from, to);
+        m_refining = false;
+        refineVisible();
+    }
+}
+
+void TrendsPanel::checkAccuracy()
+{
+    if (!m_data.hasData || m_data.current.size() < 16) {
+        m_model->setText(tr("Too few periods to hold some out and check the forecast."));
+        emit accuracyShown();
+        return;
+    }
+    Eigen::VectorXd series(Eigen::Index(m_data.current.size()));
+    for (std::size_t i = 0; i < m_data.current.size(); ++i)
+        series(Eigen::Index(i)) =
+            m_data.current[i].missing ? std::numeric_limits<double>::quiet_NaN() : m_data.current[i].value;
+    engine::HoldoutOptions options;
+    const auto g = m_request.granularity;
+    options.period = g == engine::Granularity::Day && series.size() >= 42 ? 7
+                     : g == engine::Granularity::Month && series.size() >= 48 ? 12
+                                                                              : 1;
+    options.horizon = std::min<int>(forecastHorizon(g), int(series.size()) / 4);
+    m_model->setText(tr("Checking the forecast on the last %n periods…", nullptr, options.horizon));
+    const int generation = m_generation;
+    runAsync<Result<engine::HoldoutResult>>(
+        this, [series, options] { return engine::evaluateHoldout(series, options); },
+        [this, generation, options](const Result<engine::HoldoutResult>& result) {
+            if (generation != m_generation)
+                return;
+            if (!result) {
+                m_model->setText(tr("Could not check the forecast: %1").arg(QString::fromStdString(result.error().detail)));
+            } else {
+                const QLocale locale;
+                const auto& a = result->accuracy;
+                //: Holdout accuracy: %1 periods held out, %2 the model, then MASE, sMAPE (%) and RMSE
+                m_model->setText(tr("Held out the last %1 periods: %2 scores MASE %3, sMAPE %4%, RMSE %5 "
+                                    "(MASE below 1 beats the naive forecast)")
+                                     .arg(options.horizon)
+                                     .arg(QString::fromStdString(result->model), locale.toString(a.mase, 'f', 2),
+                                          locale.toString(a.smape, 'f', 1), locale.toString(a.rmse, 'f', 1)));
+            }
+            emit accuracyShown();
+        });
 }
 
 void TrendsPanel::focusPostsAround(const QDate& day)

@@ -6,6 +6,7 @@
 #include "herald/engine/store/CampaignRepository.h"
 #include "herald/engine/store/Database.h"
 #include "herald/engine/store/SettingsRepository.h"
+#include "herald/engine/store/Statement.h"
 
 namespace herald::ui {
 
@@ -39,6 +40,19 @@ Result<WorkspaceSnapshot> loadWorkspaceSnapshot(const QString& path)
     if (!campaigns)
         return tl::unexpected(campaigns.error());
     snap.campaigns = std::move(*campaigns);
+    auto tags = db->prepare("SELECT name FROM tags t WHERE EXISTS (SELECT 1 FROM post_tags p WHERE p.tag_id = t.id) "
+                            "ORDER BY name COLLATE NOCASE");
+    if (!tags)
+        return tl::unexpected(tags.error());
+    while (true) {
+        auto row = (*tags)->step();
+        if (!row)
+            return tl::unexpected(row.error());
+        if (!*row)
+            break;
+        snap.tags.push_back((*tags)->text(0));
+    }
+    (*tags)->reset();
     return snap;
 }
 

@@ -1,5 +1,6 @@
 #include "herald/engine/store/PostPerformance.h"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "AccountFilter.h"
@@ -14,7 +15,7 @@ Result<std::vector<PostPerformance>> queryPostPerformance(Database& db, std::int
     const auto filter = accountFilterJson(accountIds);
     auto targets = db.prepare(
         "SELECT t.id, t.post_id, t.account_id, a.platform, a.handle, t.published_utc, "
-        "CASE WHEN t.variant_text <> '' THEN t.variant_text ELSE p.body END, t.permalink, COALESCE(c.name, '') "
+        "CASE WHEN t.variant_text <> '' THEN t.variant_text ELSE p.body END, t.permalink, COALESCE(c.name, ''), p.campaign_id "
         "FROM post_targets t JOIN posts p ON p.id = t.post_id JOIN accounts a ON a.id = t.account_id "
         "LEFT JOIN campaigns c ON c.id = p.campaign_id "
         "WHERE t.status = 'published' AND t.published_utc >= ?2 AND t.published_utc < ?3 "
@@ -41,6 +42,8 @@ Result<std::vector<PostPerformance>> queryPostPerformance(Database& db, std::int
         p.text = s.text(6);
         p.permalink = s.text(7);
         p.campaign = s.text(8);
+        if (!s.isNull(9))
+            p.campaignId = s.int64(9);
         byTarget.emplace(p.targetId, out.size());
         out.push_back(std::move(p));
     }
@@ -82,9 +85,79 @@ Result<std::vector<PostPerformance>> queryPostPerformance(Database& db, std::int
             p.clicks = v;
     }
     (*metrics)->reset();
+    auto tags = db.prepare(
+        "SELECT t.id, g.name FROM post_targets t JOIN post_tags pt ON pt.post_id = t.post_id "
+        "JOIN tags g ON g.id = pt.tag_id "
+        "WHERE t.status = 'published' AND t.published_utc >= ?2 AND t.published_utc < ?3 "
+        "AND (?1 IS NULL OR t.account_id IN (SELECT value FROM json_each(?1))) ORDER BY g.name");
+    if (!tags)
+        return tl::unexpected(tags.error());
+    (*tags)->bind(1, filter).bind(2, fromUtc).bind(3, toUtc);
+    while (true) {
+        auto row = (*tags)->step();
+        if (!row)
+            return tl::unexpected(row.error());
+        if (!*row)
+            break;
+        if (auto it = byTarget.find((*tags)->int64(0)); it != byTarget.end())
+            out[it->second].tags.push_back((*tags)->text(1));
+    }
+    (*tags)->reset();
     for (auto& p : out) {
         p.engagements = p.likes + p.replies + p.reposts + p.quotes + p.clicks;
         p.engagementRate = p.impressions > 0 ? p.engagements / p.impressions : 0;
+    }
+    return out;
+}
+
+std::vector<SeriesPoint> postSeries(const std::vector<PostPerformance>& posts, PostSeriesMetric metric,
+                                    const std::string& fromDay, const std::vector<std::int64_t>& dayStartsUtc,
+                                    Granularity granularity)
+{
+    std::vector<SeriesPoint> out;
+    const auto first = dayNumber(fromDay);
+    if (!first || dayStartsUtc.size() < 2)
+        return out;
+    const std::int64_t last = *first + std::int64_t(dayStartsUtc.size()) - 2;
+    struct Totals
+    {
+        double value = 0, impressions = 0, engagements = 0;
+    };
+    std::vector<Totals> days(dayStartsUtc.size() - 1);
+    for (const auto& p : posts) {
+        auto it = std::upper_bound(dayStartsUtc.begin(), dayStartsUtc.end(), p.publishedUtc);
+        if (it == dayStartsUtc.begin() || it == dayStartsUtc.end())
+            continue; // outside the days
+        auto& t = days[std::size_t(it - dayStartsUtc.begin() - 1)];
+        switch (metric) {
+        case PostSeriesMetric::Impressions: t.value += p.impressions; break;
+        case PostSeriesMetric::Engagements: t.value += p.engagements; break;
+        case PostSeriesMetric::Clicks: t.value += p.clicks; break;
+        case PostSeriesMetric::Posts: t.value += 1; break;
+        case PostSeriesMetric::EngagementRate: break;
+        }
+        t.impressions += p.impressions;
+        t.engagements += p.engagements;
+    }
+    for (std::int64_t start = periodStartDay(*first, granularity); start <= last;
+         start = nextPeriodDay(start, granularity)) {
+        const std::int64_t end = std::min(nextPeriodDay(start, granularity) - 1, last);
+        Totals sum;
+        for (std::int64_t d = std::max(start, *first); d <= end; ++d) {
+            const auto& t = days[std::size_t(d - *first)];
+            sum.value += t.value;
+            sum.impressions += t.impressions;
+            sum.engagements += t.engagements;
+        }
+        SeriesPoint point;
+        point.period = dayString(start);
+        if (metric == PostSeriesMetric::EngagementRate) {
+            point.missing = sum.impressions <= 0;
+            point.value = point.missing ? 0 : sum.engagements / sum.impressions;
+        } else {
+            point.value = sum.value;
+        }
+        out.push_back(std::move(point));
     }
     return out;
 }

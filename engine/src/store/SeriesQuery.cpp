@@ -35,7 +35,7 @@ void civilFromDays(std::int64_t z, int& y, unsigned& m, unsigned& d)
     y = static_cast<int>(static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2));
 }
 
-std::int64_t periodStart(std::int64_t day, Granularity g)
+std::int64_t periodStartImpl(std::int64_t day, Granularity g)
 {
     if (g == Granularity::Day)
         return day;
@@ -49,7 +49,7 @@ std::int64_t periodStart(std::int64_t day, Granularity g)
     return daysFromCivil(y, m, 1);
 }
 
-std::int64_t nextPeriod(std::int64_t start, Granularity g)
+std::int64_t nextPeriodImpl(std::int64_t start, Granularity g)
 {
     if (g == Granularity::Day)
         return start + 1;
@@ -68,6 +68,16 @@ struct DayTotals
 };
 
 } // namespace
+
+std::int64_t periodStartDay(std::int64_t day, Granularity granularity)
+{
+    return periodStartImpl(day, granularity);
+}
+
+std::int64_t nextPeriodDay(std::int64_t start, Granularity granularity)
+{
+    return nextPeriodImpl(start, granularity);
+}
 
 std::optional<std::int64_t> dayNumber(const std::string& day)
 {
@@ -150,8 +160,8 @@ Result<std::vector<SeriesPoint>> querySeries(Database& db, SeriesMetric metric, 
     (*stmt)->reset();
 
     std::vector<SeriesPoint> out;
-    for (std::int64_t start = periodStart(*from, granularity); start <= *to; start = nextPeriod(start, granularity)) {
-        const std::int64_t end = std::min(nextPeriod(start, granularity) - 1, *to);
+    for (std::int64_t start = periodStartImpl(*from, granularity); start <= *to; start = nextPeriodImpl(start, granularity)) {
+        const std::int64_t end = std::min(nextPeriodImpl(start, granularity) - 1, *to);
         double sum = 0, impressions = 0, engagements = 0, level = 0;
         bool any = false;
         for (auto it = days.lower_bound(std::max(start, *from)); it != days.end() && it->first <= end; ++it) {

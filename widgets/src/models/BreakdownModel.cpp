@@ -13,6 +13,14 @@ void BreakdownModel::setPosts(const std::vector<engine::PostPerformance>& posts,
                               const QTimeZone& zone)
 {
     std::map<std::pair<int, QString>, Row> groups;
+    auto add = [&groups](const Row& key, const engine::PostPerformance& p) {
+        auto& row = groups[{key.sortKey, key.group}];
+        row.group = key.group;
+        row.sortKey = key.sortKey;
+        row.posts += 1;
+        row.impressions += p.impressions;
+        row.engagements += p.engagements;
+    };
     for (const auto& p : posts) {
         Row key;
         switch (grouping) {
@@ -22,6 +30,16 @@ void BreakdownModel::setPosts(const std::vector<engine::PostPerformance>& posts,
         case Grouping::Campaign:
             key.group = p.campaign.empty() ? tr("No campaign") : QString::fromStdString(p.campaign);
             break;
+        case Grouping::Tag:
+            if (p.tags.empty()) {
+                key.group = tr("No tag");
+                break;
+            }
+            for (const auto& tag : p.tags) {
+                key.group = QStringLiteral("#") + QString::fromStdString(tag);
+                add(key, p);
+            }
+            continue;
         case Grouping::HourOfWeek: {
             const QDateTime local = QDateTime::fromSecsSinceEpoch(p.publishedUtc, zone);
             key.sortKey = (local.date().dayOfWeek() - 1) * 24 + local.time().hour();
@@ -32,12 +50,7 @@ void BreakdownModel::setPosts(const std::vector<engine::PostPerformance>& posts,
             break;
         }
         }
-        auto& row = groups[{key.sortKey, key.group}];
-        row.group = key.group;
-        row.sortKey = key.sortKey;
-        row.posts += 1;
-        row.impressions += p.impressions;
-        row.engagements += p.engagements;
+        add(key, p);
     }
     beginResetModel();
     m_grouping = grouping;

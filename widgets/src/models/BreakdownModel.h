@@ -17,7 +17,7 @@ class BreakdownModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(BreakdownModel)
 
 public:
-    enum class Grouping { Network, Campaign, HourOfWeek };
+    enum class Grouping { Network, Campaign, Tag, HourOfWeek }; // a post with two tags counts in both
     enum Column { GroupColumn, PostsColumn, ImpressionsColumn, EngagementsColumn, RateColumn, ColumnCount };
     enum Role { SortRole = Qt::UserRole + 1 };
 

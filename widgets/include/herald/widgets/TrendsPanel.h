@@ -2,6 +2,9 @@
 
 #include <memory>
 
+#include <QDateTime>
+#include <QList>
+#include <QPointF>
 #include <QWidget>
 
 #include "herald/widgets/TrendsData.h"
@@ -15,6 +18,7 @@ class QLineSeries;
 class QScatterSeries;
 class QSortFilterProxyModel;
 class QLabel;
+class QPushButton;
 class QSplitter;
 class QTableView;
 
@@ -59,14 +63,32 @@ public:
         QScatterSeries* anomalies = nullptr; // owned by the chart; null without anomalies
         QLineSeries* current = nullptr;      // the metric's own line, owned by the chart
         QString modelText;                   // the forecast's model, or why there is none
+        std::vector<double> fullX, fullY;    // the main line at full resolution (msecs, value)
     };
     /// The chart of a series with its previous period, forecast bands and anomalies; reports draw
     /// the same chart.
     static ChartParts buildChart(const TrendsData& data, engine::Granularity granularity, const QString& seriesName,
                                  bool forecastRequested, bool rate);
+    /// The points of (xs, ys) with fromX <= x <= toX (xs ascending), thinned by LTTB to at most
+    /// maxPoints, plus the neighbours just outside so the line reaches the plot's edges.
+    static QList<QPointF> visiblePoints(const std::vector<double>& xs, const std::vector<double>& ys, double fromX,
+                                        double toX, std::size_t maxPoints);
+
+    /// Pins the line the controls describe now to the chart, next to the main line.
+    void addCurrentAsLine();
+    /// Removes the pinned lines.
+    void clearLines();
+    int pinnedLineCount() const { return int(m_extra.size()); }
+    /// Scores the forecast method on the last periods of the main line (held out), on a worker.
+    void checkAccuracy();
+    /// Points the main line draws now (after downsampling for the visible range).
+    int drawnPointCount() const;
+    /// Narrows the time axis to [from, to] (as a drag-zoom does) and redraws the main line for it.
+    void zoomTo(const QDateTime& from, const QDateTime& to);
 
 signals:
     void chartShown();
+    void accuracyShown();
 
 private:
     void refresh();
@@ -74,6 +96,8 @@ private:
     void showMessage(const QString& text);
     void chooseExport();
     void updateBreakdown();
+    SeriesSpec currentSpec() const;
+    void refineVisible();
 
     const engine::Clock& m_clock;
     WorkspaceSnapshot m_workspace;
@@ -84,7 +108,14 @@ private:
     TrendsRequest m_request;
 
     QComboBox* m_metric = nullptr;
-    QComboBox* m_account = nullptr;
+    QComboBox* m_account = nullptr; // accounts, campaigns and tags
+    QPushButton* m_addLine = nullptr;
+    QPushButton* m_clearLines = nullptr;
+    QPushButton* m_accuracy = nullptr;
+    std::vector<SeriesSpec> m_extra;
+    std::vector<double> m_fullX, m_fullY;
+    QLineSeries* m_currentLine = nullptr;
+    bool m_refining = false;
     QComboBox* m_granularity = nullptr;
     QComboBox* m_range = nullptr;
     QCheckBox* m_compare = nullptr;

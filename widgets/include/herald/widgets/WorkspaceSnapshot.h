@@ -20,6 +20,7 @@ struct WorkspaceSnapshot
     bool isDemo = false;
     std::vector<engine::Account> accounts;
     std::vector<engine::Campaign> campaigns;
+    std::vector<std::string> tags; // every tag in use, by name
 };
 
 /// Opens the workspace (migrating it if older) and reads its snapshot. Blocking: call off the UI thread.

@@ -1,10 +1,12 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "herald/engine/Result.h"
+#include "herald/engine/store/SeriesQuery.h"
 #include "herald/engine/model/Platform.h"
 
 namespace herald::engine {
@@ -25,6 +27,8 @@ struct PostPerformance
     std::string text; // the network's variant, or the post's body
     std::string permalink;
     std::string campaign;
+    std::optional<std::int64_t> campaignId;
+    std::vector<std::string> tags; // the post's tags, sorted
     double impressions = 0;
     double likes = 0;
     double replies = 0;
@@ -39,5 +43,16 @@ struct PostPerformance
 /// latest snapshot of each counter. O(targets x metrics).
 Result<std::vector<PostPerformance>> queryPostPerformance(Database& db, std::int64_t fromUtc, std::int64_t toUtc,
                                                           const std::vector<std::int64_t>& accountIds);
+
+/// What a post-level series adds up per period (each target's latest counts, on its publish day).
+enum class PostSeriesMetric { Impressions, Engagements, EngagementRate, Clicks, Posts };
+
+/// One point per day, week or month from fromDay over the days whose local starts are
+/// `dayStartsUtc` (one per day and one more for the end of the last day), from `posts` (already
+/// narrowed to an account, campaign or tag by the caller). Periods without posts are 0, except the
+/// rate, which is missing without impressions. O(posts log days + days).
+std::vector<SeriesPoint> postSeries(const std::vector<PostPerformance>& posts, PostSeriesMetric metric,
+                                    const std::string& fromDay, const std::vector<std::int64_t>& dayStartsUtc,
+                                    Granularity granularity);
 
 } // namespace herald::engine

@@ -32,6 +32,11 @@ Result<std::vector<SeriesPoint>> querySeries(Database& db, SeriesMetric metric, 
                                              const std::string& toDay, const std::vector<std::int64_t>& accountIds,
                                              Granularity granularity);
 
+/// The day number that starts the day, week (Monday) or month holding `day`.
+std::int64_t periodStartDay(std::int64_t day, Granularity granularity);
+/// The day number that starts the period after the one starting at `start`.
+std::int64_t nextPeriodDay(std::int64_t start, Granularity granularity);
+
 /// Days since 1970-01-01 of a YYYY-MM-DD string, or nullopt when it is not a valid date.
 std::optional<std::int64_t> dayNumber(const std::string& day);
 /// The YYYY-MM-DD of a day number.
