@@ -213,6 +213,47 @@ private slots:
         QVERIFY2(html.contains(QStringLiteral("营销活动报告")), qPrintable(html.left(400)));
     }
 
+    void reportFromATemplate()
+    {
+        // A template as the Reports panel saves it: campaigns 1 and 2, HTML, the campaigns' dates.
+        const QString workspace = QString::fromStdString(m_dir.path("templates.herald"));
+        QFile::remove(workspace);
+        QVERIFY(QFile::copy(m_demo, workspace));
+        QFile::setPermissions(workspace, QFile::ReadOwner | QFile::WriteOwner);
+        {
+            auto db = engine::Database::open(workspace.toStdString()).value();
+            QVERIFY(db.exec("INSERT INTO settings(key, value) VALUES ('report_template.Board', "
+                            "'{\"name\":\"Board\",\"campaigns\":[\"1\",\"2\"],\"accounts\":[],"
+                            "\"last_days\":0,\"format\":\"html\",\"language\":\"en\","
+                            "\"sections\":{\"sentiment\":false}}')"));
+        }
+        auto list = heraldctl({QStringLiteral("report"), QStringLiteral("--workspace"), workspace,
+                               QStringLiteral("--list-templates"), QStringLiteral("--json")});
+        QCOMPARE(list.exitCode, 0);
+        const auto templates = QJsonDocument::fromJson(list.out.toUtf8()).object().value(QStringLiteral("templates")).toArray();
+        QCOMPARE(templates.size(), 1);
+        QCOMPARE(templates[0].toObject().value(QStringLiteral("format")).toString(), QStringLiteral("html"));
+
+        const QString out = QString::fromStdString(m_dir.path("board.html"));
+        auto r = heraldctl({QStringLiteral("report"), QStringLiteral("--workspace"), workspace, QStringLiteral("--template"),
+                            QStringLiteral("Board"), QStringLiteral("--out"), out, QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const auto json = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(json.value(QStringLiteral("format")).toString(), QStringLiteral("html"));
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString html = QString::fromUtf8(f.readAll());
+        QVERIFY(html.contains(QStringLiteral("Campaign report: ")));
+        QVERIFY(html.contains(QStringLiteral(", "))); // two campaign names in the title
+        QVERIFY(!html.contains(QStringLiteral("Comment sentiment")));
+        QVERIFY(html.contains(QStringLiteral("Top posts")));
+
+        auto missing = heraldctl({QStringLiteral("report"), QStringLiteral("--workspace"), workspace,
+                                  QStringLiteral("--template"), QStringLiteral("Nope"), QStringLiteral("--out"), out});
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY(missing.err.contains(QStringLiteral("no report template called \"Nope\"")));
+    }
+
     void reportRefusesUnwritableOutputBeforeWork()
     {
         auto r = heraldctl({QStringLiteral("report"), QStringLiteral("--workspace"), QStringLiteral("/nonexistent.herald"),

@@ -14,7 +14,9 @@
 #include "herald/widgets/Report.h"
 #include "herald/widgets/ReportsPanel.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QListWidget>
 #include <QDateEdit>
 #include <QSignalSpy>
 #include <QTextBrowser>
@@ -165,8 +167,10 @@ private slots:
         panel.setWorkspace(ui::loadWorkspaceSnapshot(QString::fromStdString(m_path)).value());
         QVERIFY(!panel.hasPreview());
         QVERIFY(!panel.save(QString::fromStdString(m_dir.path("early.pdf")))); // nothing to save yet
-        auto* campaign = panel.findChild<QComboBox*>(QStringLiteral("reportCampaignCombo"));
-        campaign->setCurrentIndex(campaign->findText(QStringLiteral("March push")));
+        auto* campaigns = panel.findChild<QListWidget*>(QStringLiteral("reportCampaignList"));
+        auto found = campaigns->findItems(QStringLiteral("March push"), Qt::MatchExactly);
+        QCOMPARE(found.size(), 1);
+        found.front()->setCheckState(Qt::Checked);
         QCOMPARE(panel.findChild<QDateEdit*>(QStringLiteral("reportFromEdit"))->date(), QDate(2026, 3, 2));
         QCOMPARE(panel.findChild<QDateEdit*>(QStringLiteral("reportToEdit"))->date(), QDate(2026, 3, 20));
         QSignalSpy shown(&panel, &ui::ReportsPanel::previewShown);
@@ -180,6 +184,81 @@ private slots:
         QVERIFY(panel.save(pdf));
         QVERIFY(QFileInfo(pdf).size() > 1000);
         QVERIFY(panel.save(QString::fromStdString(m_dir.path("panel.html"))));
+    }
+
+    void templatesRoundTripAndMove()
+    {
+        engine::FixedClock clock(QDateTime(kToday, QTime(12, 0), QTimeZone("Europe/Berlin")).toSecsSinceEpoch());
+        const QString path = QString::fromStdString(m_path);
+        ui::ReportsPanel panel(clock);
+        const auto snapshot = ui::loadWorkspaceSnapshot(path).value();
+        panel.setWorkspace(snapshot);
+        // Last 28 days, Chinese, no sentiment, the X account only.
+        panel.findChild<QComboBox*>(QStringLiteral("reportLanguageCombo"))->setCurrentIndex(2);
+        auto* accounts = panel.findChild<QListWidget*>(QStringLiteral("reportAccountList"));
+        accounts->item(0)->setCheckState(Qt::Checked);
+        for (auto* box : panel.findChildren<QCheckBox*>())
+            if (box->text() == QStringLiteral("Comment sentiment"))
+                box->setChecked(false);
+        QVERIFY(panel.saveTemplate(QStringLiteral("Weekly <board>")));
+        QCOMPARE(panel.templateNames(), QStringList{QStringLiteral("Weekly <board>")});
+
+        auto stored = ui::loadReportTemplates(path).value();
+        QCOMPARE(stored.size(), std::size_t(1));
+        QCOMPARE(stored[0].lastDays, 28);
+        QCOMPARE(stored[0].language, QStringLiteral("zh_CN"));
+        QCOMPARE(stored[0].accountIds, std::vector<std::int64_t>{snapshot.accounts[0].id});
+        QVERIFY(!stored[0].sentiment);
+        QVERIFY(stored[0].summary);
+        // Used ten days later, the period moves with the day.
+        auto later = ui::requestFromTemplate(stored[0], snapshot, kToday.addDays(10)).value();
+        QCOMPARE(later.to, kToday.addDays(10));
+        QCOMPARE(later.from, kToday.addDays(10 - 27));
+
+        // A campaign template keeps the campaign's own dates.
+        ui::ReportTemplate campaign;
+        campaign.name = QStringLiteral("Spring");
+        campaign.campaignIds = {snapshot.campaigns[0].id};
+        campaign.lastDays = 0;
+        QVERIFY(ui::saveReportTemplate(path, campaign));
+        auto spring = ui::requestFromTemplate(campaign, snapshot, kToday).value();
+        QCOMPARE(spring.from, kToday.addDays(-119));
+        QCOMPARE(spring.to, kToday);
+        QCOMPARE(spring.campaignNames, QStringList{QStringLiteral("Spring launch")});
+
+        // A fresh panel applies a saved template to its form.
+        ui::ReportsPanel again(clock);
+        again.setWorkspace(snapshot);
+        QCOMPARE(again.templateNames().size(), 2);
+        QVERIFY(again.applyTemplate(QStringLiteral("Weekly <board>")));
+        const auto r = again.request();
+        QCOMPARE(r.language, QStringLiteral("zh_CN"));
+        QCOMPARE(r.accountIds, std::vector<std::int64_t>{snapshot.accounts[0].id});
+        QVERIFY(!r.sentiment);
+        QCOMPARE(r.from, kToday.addDays(-27));
+
+        QVERIFY(ui::deleteReportTemplate(path, QStringLiteral("Spring")));
+        QVERIFY(!ui::deleteReportTemplate(path, QStringLiteral("Spring")));
+        QCOMPARE(ui::loadReportTemplates(path).value().size(), std::size_t(1));
+        // A template whose campaign was removed says which.
+        ui::ReportTemplate gone = campaign;
+        gone.campaignIds = {424242};
+        auto refused = ui::requestFromTemplate(gone, snapshot, kToday);
+        QVERIFY(!refused);
+        QVERIFY(refused.error().detail.find("424242") != std::string::npos);
+    }
+
+    void reportInChinese()
+    {
+        auto r = request(kToday.addDays(-27), kToday);
+        r.language = QStringLiteral("zh_CN");
+        auto data = ui::gatherReport(r).value();
+        const QString html = ui::reportHtml(r, data);
+        QVERIFY2(html.contains(QStringLiteral("概要")), qPrintable(html.left(400)));
+        // The application's language is back afterwards.
+        QCOMPARE(QCoreApplication::translate("Report", "Summary"), QStringLiteral("Summary"));
+        r.language = QStringLiteral("en");
+        QVERIFY(ui::reportHtml(r, data).contains(QStringLiteral("Summary")));
     }
 
     void unwritableOutputFailsFirst()

@@ -1,6 +1,8 @@
 #include "herald/widgets/Report.h"
 
 #include <algorithm>
+#include <memory>
+#include <string_view>
 
 #include <QBuffer>
 #include <QChart>
@@ -16,8 +18,14 @@
 #include <QPdfWriter>
 #include <QTextDocument>
 #include <QTextStream>
+#include <QTranslator>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include "herald/engine/store/Database.h"
+#include "herald/engine/store/SettingsRepository.h"
+#include "herald/engine/store/Statement.h"
 #include "herald/widgets/Csv.h"
 #include "herald/widgets/DateRanges.h"
 #include "herald/widgets/TrendsPanel.h"
@@ -33,6 +41,59 @@ class Report
 };
 
 constexpr std::size_t kTopPosts = 10;
+
+// Answers every string of the report's contexts with its English source, whatever language the
+// application speaks: installed last, it is asked first.
+class SourceTextTranslator final : public QTranslator
+{
+public:
+    bool isEmpty() const override { return false; }
+    QString translate(const char* context, const char* sourceText, const char* /*disambiguation*/,
+                      int /*n*/) const override
+    {
+        const std::string_view c(context ? context : "");
+        if (c == "Report" || c == "herald::ui::TrendsPanel")
+            return QString::fromUtf8(sourceText);
+        return {};
+    }
+};
+
+// The report's language for the time it is rendered: its translator and its number and date formats.
+class ReportLanguage
+{
+public:
+    explicit ReportLanguage(const QString& language) : m_previous(QLocale())
+    {
+        if (language.isEmpty() || !QCoreApplication::instance())
+            return;
+        const QLocale locale(language);
+        if (locale.language() == QLocale::English) {
+            m_translator = std::make_unique<SourceTextTranslator>();
+        } else {
+            auto own = std::make_unique<QTranslator>();
+            if (!own->load(locale, QStringLiteral("herald"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+                return; // no translation in this build: the report stays in the application's language
+            m_translator = std::move(own);
+        }
+        QCoreApplication::installTranslator(m_translator.get());
+        QLocale::setDefault(locale);
+        m_active = true;
+    }
+    ~ReportLanguage()
+    {
+        if (!m_active)
+            return;
+        QCoreApplication::removeTranslator(m_translator.get());
+        QLocale::setDefault(m_previous);
+    }
+    ReportLanguage(const ReportLanguage&) = delete;
+    ReportLanguage& operator=(const ReportLanguage&) = delete;
+
+private:
+    QLocale m_previous;
+    std::unique_ptr<QTranslator> m_translator;
+    bool m_active = false;
+};
 
 QString number(double v, int decimals = 0)
 {
@@ -59,7 +120,8 @@ QString escaped(const std::string& text)
 
 QString reportTitle(const ReportRequest& r)
 {
-    return r.campaignId ? Report::tr("Campaign report: %1").arg(r.campaignName) : Report::tr("Social media report");
+    return r.campaignIds.empty() ? Report::tr("Social media report")
+                                 : Report::tr("Campaign report: %1").arg(r.campaignNames.join(QStringLiteral(", ")));
 }
 
 QString rangeText(const ReportRequest& r)
@@ -320,8 +382,13 @@ Result<ReportData> gatherReport(const ReportRequest& request)
         return tl::unexpected(series.error());
     data.engagements = std::move(*series);
     auto posts = data.engagements.posts;
-    if (request.campaignId)
-        std::erase_if(posts, [&](const auto& p) { return p.campaignId != request.campaignId; });
+    auto chosen = [&](std::optional<std::int64_t> id) {
+        return id && std::find(request.campaignIds.begin(), request.campaignIds.end(), *id) != request.campaignIds.end();
+    };
+    if (!request.campaignIds.empty()) {
+        std::erase_if(posts, [&](const auto& p) { return !chosen(p.campaignId); });
+        std::erase_if(data.dashboard.campaigns, [&](const auto& c) { return !chosen(std::optional(c.campaignId)); });
+    }
     std::sort(posts.begin(), posts.end(), [](const auto& a, const auto& b) { return a.engagements > b.engagements; });
     if (posts.size() > kTopPosts)
         posts.resize(kTopPosts);
@@ -357,6 +424,7 @@ Result<bool> checkReportOutput(const QString& path, ReportFormat format)
 
 QString reportHtml(const ReportRequest& request, const ReportData& data)
 {
+    const ReportLanguage language(request.language);
     QString chart;
     if (data.hasData && request.trends)
         chart = QStringLiteral("data:image/png;base64,") + QString::fromLatin1(chartPng(data).toBase64());
@@ -368,6 +436,7 @@ Result<bool> writeReport(const ReportRequest& request, const ReportData& data, R
 {
     if (auto ok = checkReportOutput(path, format); !ok)
         return ok;
+    const ReportLanguage language(request.language);
     switch (format) {
     case ReportFormat::Html: return writeText(path, reportHtml(request, data));
     case ReportFormat::Csv: return writeCsv(request, data, path);
@@ -392,6 +461,214 @@ Result<bool> writeReport(const ReportRequest& request, const ReportData& data, R
     }
     }
     return fail(ErrorCode::Invalid, "unknown report format");
+}
+
+namespace {
+
+constexpr std::string_view kTemplatePrefix = "report_template.";
+
+QJsonArray idArray(const std::vector<std::int64_t>& ids)
+{
+    QJsonArray a;
+    for (auto id : ids)
+        a.append(QString::number(id));
+    return a;
+}
+
+std::vector<std::int64_t> idsFrom(const QJsonValue& v)
+{
+    std::vector<std::int64_t> out;
+    for (const auto& e : v.toArray())
+        out.push_back(e.toString().toLongLong());
+    return out;
+}
+
+QByteArray templateJson(const ReportTemplate& t)
+{
+    QJsonObject o{{QStringLiteral("name"), t.name},
+                  {QStringLiteral("accounts"), idArray(t.accountIds)},
+                  {QStringLiteral("campaigns"), idArray(t.campaignIds)},
+                  {QStringLiteral("last_days"), t.lastDays},
+                  {QStringLiteral("from"), t.from.toString(Qt::ISODate)},
+                  {QStringLiteral("to"), t.to.toString(Qt::ISODate)},
+                  {QStringLiteral("language"), t.language},
+                  {QStringLiteral("format"), reportFormatKey(t.format)},
+                  {QStringLiteral("sections"),
+                   QJsonObject{{QStringLiteral("summary"), t.summary},
+                               {QStringLiteral("trends"), t.trends},
+                               {QStringLiteral("top_posts"), t.topPosts},
+                               {QStringLiteral("campaigns"), t.campaigns},
+                               {QStringLiteral("sentiment"), t.sentiment}}}};
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+std::optional<ReportTemplate> templateFrom(const QByteArray& json)
+{
+    const auto doc = QJsonDocument::fromJson(json);
+    if (!doc.isObject())
+        return std::nullopt;
+    const auto o = doc.object();
+    ReportTemplate t;
+    t.name = o.value(QStringLiteral("name")).toString();
+    if (t.name.isEmpty())
+        return std::nullopt;
+    t.accountIds = idsFrom(o.value(QStringLiteral("accounts")));
+    t.campaignIds = idsFrom(o.value(QStringLiteral("campaigns")));
+    t.lastDays = o.value(QStringLiteral("last_days")).toInt(28);
+    t.from = QDate::fromString(o.value(QStringLiteral("from")).toString(), Qt::ISODate);
+    t.to = QDate::fromString(o.value(QStringLiteral("to")).toString(), Qt::ISODate);
+    t.language = o.value(QStringLiteral("language")).toString();
+    t.format = reportFormatFromKey(o.value(QStringLiteral("format")).toString()).value_or(ReportFormat::Pdf);
+    const auto s = o.value(QStringLiteral("sections")).toObject();
+    t.summary = s.value(QStringLiteral("summary")).toBool(true);
+    t.trends = s.value(QStringLiteral("trends")).toBool(true);
+    t.topPosts = s.value(QStringLiteral("top_posts")).toBool(true);
+    t.campaigns = s.value(QStringLiteral("campaigns")).toBool(true);
+    t.sentiment = s.value(QStringLiteral("sentiment")).toBool(true);
+    return t;
+}
+
+} // namespace
+
+QString reportFormatKey(ReportFormat format)
+{
+    switch (format) {
+    case ReportFormat::Pdf: return QStringLiteral("pdf");
+    case ReportFormat::Html: return QStringLiteral("html");
+    case ReportFormat::Csv: return QStringLiteral("csv");
+    }
+    return QStringLiteral("pdf");
+}
+
+std::optional<ReportFormat> reportFormatFromKey(const QString& key)
+{
+    if (key == QLatin1String("pdf"))
+        return ReportFormat::Pdf;
+    if (key == QLatin1String("html"))
+        return ReportFormat::Html;
+    if (key == QLatin1String("csv"))
+        return ReportFormat::Csv;
+    return std::nullopt;
+}
+
+Result<std::vector<ReportTemplate>> loadReportTemplates(const QString& workspacePath)
+{
+    auto db = engine::Database::open(workspacePath.toStdString());
+    if (!db)
+        return tl::unexpected(db.error());
+    auto stmt = db->prepare("SELECT key, value FROM settings WHERE substr(key, 1, length(?1)) = ?1 ORDER BY key");
+    if (!stmt)
+        return tl::unexpected(stmt.error());
+    (*stmt)->bind(1, std::string(kTemplatePrefix));
+    std::vector<ReportTemplate> out;
+    while (true) {
+        auto row = (*stmt)->step();
+        if (!row)
+            return tl::unexpected(row.error());
+        if (!*row)
+            break;
+        if (auto t = templateFrom(QByteArray::fromStdString((*stmt)->text(1))))
+            out.push_back(std::move(*t));
+    }
+    (*stmt)->reset();
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+        return QString::localeAwareCompare(a.name, b.name) < 0;
+    });
+    return out;
+}
+
+Result<bool> saveReportTemplate(const QString& workspacePath, const ReportTemplate& reportTemplate)
+{
+    if (reportTemplate.name.trimmed().isEmpty())
+        return fail(ErrorCode::Invalid, "a report template needs a name");
+    auto db = engine::Database::open(workspacePath.toStdString());
+    if (!db)
+        return tl::unexpected(db.error());
+    const std::string key = std::string(kTemplatePrefix) + reportTemplate.name.trimmed().toStdString();
+    if (auto r = engine::SettingsRepository(*db).setValue(key, templateJson(reportTemplate).toStdString()); !r)
+        return tl::unexpected(r.error());
+    return true;
+}
+
+Result<bool> deleteReportTemplate(const QString& workspacePath, const QString& name)
+{
+    auto db = engine::Database::open(workspacePath.toStdString());
+    if (!db)
+        return tl::unexpected(db.error());
+    auto stmt = db->prepare("DELETE FROM settings WHERE key = ?1");
+    if (!stmt)
+        return tl::unexpected(stmt.error());
+    (*stmt)->bind(1, std::string(kTemplatePrefix) + name.toStdString());
+    if (auto r = (*stmt)->step(); !r)
+        return tl::unexpected(r.error());
+    (*stmt)->reset();
+    if (db->changes() == 0)
+        return fail(ErrorCode::NotFound, "no report template called \"" + name.toStdString() + "\"");
+    return true;
+}
+
+Result<std::pair<QDate, QDate>> campaignPeriod(const std::vector<std::int64_t>& campaignIds,
+                                              const WorkspaceSnapshot& snapshot, const QDate& today)
+{
+    QDate from, to;
+    for (auto id : campaignIds) {
+        auto c = std::find_if(snapshot.campaigns.begin(), snapshot.campaigns.end(),
+                              [id](const auto& x) { return x.id == id; });
+        if (c == snapshot.campaigns.end())
+            return fail(ErrorCode::NotFound, "no campaign with id " + std::to_string(id));
+        const QDate start = QDate::fromString(QString::fromStdString(c->startDay), Qt::ISODate);
+        const QDate end = QDate::fromString(QString::fromStdString(c->endDay), Qt::ISODate);
+        if (!start.isValid())
+            return fail(ErrorCode::Invalid, "campaign \"" + c->name + "\" has no start date; give the period");
+        from = from.isValid() ? std::min(from, start) : start;
+        const QDate last = end.isValid() ? std::min(end, today) : today;
+        to = to.isValid() ? std::max(to, last) : last;
+    }
+    if (!from.isValid() || !to.isValid() || to < from)
+        return fail(ErrorCode::Invalid, "the campaigns have not started yet; give the period");
+    return std::pair{from, to};
+}
+
+Result<ReportRequest> requestFromTemplate(const ReportTemplate& t, const WorkspaceSnapshot& snapshot,
+                                          const QDate& today)
+{
+    ReportRequest r;
+    r.workspacePath = snapshot.path;
+    r.workspaceName = snapshot.name;
+    r.zone = snapshot.timeZone;
+    r.language = t.language;
+    for (auto id : t.accountIds)
+        if (std::none_of(snapshot.accounts.begin(), snapshot.accounts.end(), [id](const auto& a) { return a.id == id; }))
+            return fail(ErrorCode::NotFound, "template \"" + t.name.toStdString() + "\": account " +
+                                                 std::to_string(id) + " no longer exists");
+    r.accountIds = t.accountIds;
+    for (auto id : t.campaignIds) {
+        auto c = std::find_if(snapshot.campaigns.begin(), snapshot.campaigns.end(),
+                              [id](const auto& x) { return x.id == id; });
+        if (c == snapshot.campaigns.end())
+            return fail(ErrorCode::NotFound, "template \"" + t.name.toStdString() + "\": campaign " +
+                                                 std::to_string(id) + " no longer exists");
+        r.campaignIds.push_back(id);
+        r.campaignNames.append(QString::fromStdString(c->name));
+    }
+    if (t.lastDays > 0) {
+        r.to = today;
+        r.from = today.addDays(-(t.lastDays - 1));
+    } else if (t.from.isValid() && t.to.isValid()) {
+        r.from = t.from;
+        r.to = t.to;
+    } else {
+        auto period = campaignPeriod(t.campaignIds, snapshot, today);
+        if (!period)
+            return tl::unexpected(period.error());
+        std::tie(r.from, r.to) = *period;
+    }
+    r.summary = t.summary;
+    r.trends = t.trends;
+    r.topPosts = t.topPosts;
+    r.campaigns = t.campaigns;
+    r.sentiment = t.sentiment;
+    return r;
 }
 
 } // namespace herald::ui

@@ -6,10 +6,13 @@
 #include <QDateTime>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QGridLayout>
+#include <QFormLayout>
+#include <QGroupBox>
 #include <QGuiApplication>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTextBrowser>
@@ -21,6 +24,27 @@
 
 namespace herald::ui {
 
+namespace {
+
+QListWidget* checkList(const QString& name, QWidget* parent)
+{
+    auto* list = new QListWidget(parent);
+    list->setObjectName(name);
+    list->setMaximumHeight(120);
+    list->setSelectionMode(QAbstractItemView::NoSelection);
+    return list;
+}
+
+void addChecked(QListWidget* list, const QString& text, qint64 id)
+{
+    auto* item = new QListWidgetItem(text, list);
+    item->setData(Qt::UserRole, id);
+    item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+    item->setCheckState(Qt::Unchecked);
+}
+
+} // namespace
+
 ReportsPanel::ReportsPanel(const engine::Clock& clock, QWidget* parent) : QWidget(parent), m_clock(clock)
 {
     setObjectName(QStringLiteral("reportsPanel"));
@@ -30,8 +54,14 @@ ReportsPanel::ReportsPanel(const engine::Clock& clock, QWidget* parent) : QWidge
     font.setBold(true);
     title->setFont(font);
 
-    m_campaign = new QComboBox(this);
-    m_campaign->setObjectName(QStringLiteral("reportCampaignCombo"));
+    m_template = new QComboBox(this);
+    m_template->setObjectName(QStringLiteral("reportTemplateCombo"));
+    m_saveTemplate = new QPushButton(tr("Save as Template…"), this);
+    m_saveTemplate->setObjectName(QStringLiteral("saveTemplateButton"));
+    m_deleteTemplate = new QPushButton(tr("Delete Template"), this);
+    m_deleteTemplate->setObjectName(QStringLiteral("deleteTemplateButton"));
+    m_campaigns = checkList(QStringLiteral("reportCampaignList"), this);
+    m_accounts = checkList(QStringLiteral("reportAccountList"), this);
     m_from = new QDateEdit(this);
     m_from->setObjectName(QStringLiteral("reportFromEdit"));
     m_to = new QDateEdit(this);
@@ -40,49 +70,88 @@ ReportsPanel::ReportsPanel(const engine::Clock& clock, QWidget* parent) : QWidge
         edit->setCalendarPopup(true);
         edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     }
+    m_language = new QComboBox(this);
+    m_language->setObjectName(QStringLiteral("reportLanguageCombo"));
+    m_language->addItem(tr("As the application"), QString());
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("简体中文"), QStringLiteral("zh_CN"));
     m_summary = new QCheckBox(tr("Summary figures"), this);
     m_trends = new QCheckBox(tr("Trend and forecast"), this);
     m_posts = new QCheckBox(tr("Top posts"), this);
-    m_campaigns = new QCheckBox(tr("Campaign results"), this);
+    m_campaignResults = new QCheckBox(tr("Campaign results"), this);
     m_sentiment = new QCheckBox(tr("Comment sentiment"), this);
-    for (auto* box : {m_summary, m_trends, m_posts, m_campaigns, m_sentiment})
+    for (auto* box : {m_summary, m_trends, m_posts, m_campaignResults, m_sentiment})
         box->setChecked(true);
     m_previewButton = new QPushButton(tr("Preview"), this);
     m_previewButton->setObjectName(QStringLiteral("previewButton"));
+    m_previewButton->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     m_saveButton = new QPushButton(tr("Save…"), this);
     m_saveButton->setObjectName(QStringLiteral("saveReportButton"));
     m_saveButton->setEnabled(false);
     m_preview = new QTextBrowser(this);
     m_preview->setObjectName(QStringLiteral("reportPreview"));
     m_status = new QLabel(this);
+    m_status->setWordWrap(true);
     m_status->setStyleSheet(QStringLiteral("color: #5f6873;"));
 
-    auto* form = new QGridLayout;
-    form->addWidget(new QLabel(tr("Campaign:"), this), 0, 0);
-    form->addWidget(m_campaign, 0, 1, 1, 3);
-    form->addWidget(new QLabel(tr("From:"), this), 1, 0);
-    form->addWidget(m_from, 1, 1);
-    form->addWidget(new QLabel(tr("To:"), this), 1, 2);
-    form->addWidget(m_to, 1, 3);
-    auto* sections = new QHBoxLayout;
-    for (auto* box : {m_summary, m_trends, m_posts, m_campaigns, m_sentiment})
-        sections->addWidget(box);
-    sections->addStretch();
-    sections->addWidget(m_previewButton);
-    sections->addWidget(m_saveButton);
+    auto* side = new QWidget(this);
+    side->setMaximumWidth(360);
+    auto* sideLayout = new QVBoxLayout(side);
+    sideLayout->setContentsMargins(0, 0, 0, 0);
+    auto* templateRow = new QHBoxLayout;
+    templateRow->addWidget(m_saveTemplate);
+    templateRow->addWidget(m_deleteTemplate);
+    auto* form = new QFormLayout;
+    form->addRow(tr("Template:"), m_template);
+    form->addRow(templateRow);
+    form->addRow(tr("Campaigns:"), m_campaigns);
+    form->addRow(tr("Accounts:"), m_accounts);
+    form->addRow(tr("From:"), m_from);
+    form->addRow(tr("To:"), m_to);
+    form->addRow(tr("Language:"), m_language);
+    sideLayout->addLayout(form);
+    auto* sections = new QGroupBox(tr("Sections"), side);
+    auto* sectionsLayout = new QVBoxLayout(sections);
+    for (auto* box : {m_summary, m_trends, m_posts, m_campaignResults, m_sentiment})
+        sectionsLayout->addWidget(box);
+    sideLayout->addWidget(sections);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_previewButton);
+    buttons->addWidget(m_saveButton);
+    sideLayout->addLayout(buttons);
+    sideLayout->addWidget(m_status);
+    sideLayout->addStretch();
+    auto* hint = new QLabel(tr("No campaign ticked: the report covers all activity of the ticked accounts (all "
+                               "accounts when none is ticked)."),
+                            side);
+    hint->setWordWrap(true);
+    hint->setStyleSheet(QStringLiteral("color: #5f6873;"));
+    sideLayout->addWidget(hint);
 
+    auto* body = new QHBoxLayout;
+    body->addWidget(side);
+    body->addWidget(m_preview, 1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 16, 24, 16);
     layout->addWidget(title);
-    layout->addLayout(form);
-    layout->addLayout(sections);
-    layout->addWidget(m_status);
-    layout->addWidget(m_preview, 1);
+    layout->addLayout(body, 1);
 
-    connect(m_campaign, &QComboBox::currentIndexChanged, this, &ReportsPanel::campaignChosen);
+    connect(m_campaigns, &QListWidget::itemChanged, this, &ReportsPanel::campaignsChanged);
     connect(m_previewButton, &QPushButton::clicked, this, &ReportsPanel::preview);
     connect(m_saveButton, &QPushButton::clicked, this, &ReportsPanel::chooseFile);
+    connect(m_saveTemplate, &QPushButton::clicked, this, &ReportsPanel::askTemplateName);
+    connect(m_deleteTemplate, &QPushButton::clicked, this, &ReportsPanel::deleteChosenTemplate);
+    connect(m_template, &QComboBox::activated, this, [this](int index) {
+        if (index > 0)
+            if (auto applied = applyTemplate(m_template->itemText(index)); !applied)
+                m_status->setText(QString::fromStdString(applied.error().detail));
+    });
     clearWorkspace();
+}
+
+QDate ReportsPanel::today() const
+{
+    return QDateTime::fromSecsSinceEpoch(m_clock.nowUtc(), m_workspace.timeZone).date();
 }
 
 void ReportsPanel::setWorkspace(const WorkspaceSnapshot& workspace)
@@ -90,20 +159,27 @@ void ReportsPanel::setWorkspace(const WorkspaceSnapshot& workspace)
     m_workspace = workspace;
     m_hasWorkspace = true;
     {
-        QSignalBlocker block(m_campaign);
-        m_campaign->clear();
-        m_campaign->addItem(tr("All activity"), qint64(0));
+        QSignalBlocker block(m_campaigns);
+        m_campaigns->clear();
         for (const auto& c : workspace.campaigns)
-            m_campaign->addItem(QString::fromStdString(c.name), qint64(c.id));
+            addChecked(m_campaigns, QString::fromStdString(c.name), c.id);
+        m_accounts->clear();
+        for (const auto& a : workspace.accounts)
+            addChecked(m_accounts,
+                       QStringLiteral("%1 · %2").arg(QString::fromUtf8(engine::platformDisplayName(a.platform).data()),
+                                                     QString::fromStdString(a.handle)),
+                       a.id);
     }
-    const QDate today = QDateTime::fromSecsSinceEpoch(m_clock.nowUtc(), workspace.timeZone).date();
-    m_from->setDate(today.addDays(-27));
-    m_to->setDate(today);
+    m_from->setDate(today().addDays(-27));
+    m_to->setDate(today());
+    m_lastDays = 28;
     m_previewButton->setEnabled(true);
+    m_saveTemplate->setEnabled(true);
     m_hasData = false;
     m_saveButton->setEnabled(false);
+    reloadTemplates({});
     m_preview->setHtml(QStringLiteral("<p style=\"color:#5f6873\">%1</p>")
-                           .arg(tr("Choose a campaign or a period, then Preview.").toHtmlEscaped()));
+                           .arg(tr("Choose campaigns or a period, then Preview.").toHtmlEscaped()));
 }
 
 void ReportsPanel::clearWorkspace()
@@ -111,25 +187,47 @@ void ReportsPanel::clearWorkspace()
     m_hasWorkspace = false;
     m_hasData = false;
     ++m_generation;
-    m_campaign->clear();
+    m_campaigns->clear();
+    m_accounts->clear();
+    m_template->clear();
+    m_templates.clear();
     m_previewButton->setEnabled(false);
     m_saveButton->setEnabled(false);
+    m_saveTemplate->setEnabled(false);
+    m_deleteTemplate->setEnabled(false);
     m_preview->setHtml(QStringLiteral("<p style=\"color:#5f6873\">%1</p>").arg(tr("No workspace is open.").toHtmlEscaped()));
 }
 
-void ReportsPanel::campaignChosen(int index)
+std::vector<std::int64_t> ReportsPanel::checkedIds(const QListWidget* list) const
 {
-    const qint64 id = index < 0 ? 0 : m_campaign->itemData(index).toLongLong();
-    for (const auto& c : m_workspace.campaigns)
-        if (c.id == id) {
-            const QDate start = QDate::fromString(QString::fromStdString(c.startDay), Qt::ISODate);
-            const QDate end = QDate::fromString(QString::fromStdString(c.endDay), Qt::ISODate);
-            const QDate today = QDateTime::fromSecsSinceEpoch(m_clock.nowUtc(), m_workspace.timeZone).date();
-            if (start.isValid())
-                m_from->setDate(start);
-            if (end.isValid())
-                m_to->setDate(std::min(end, today));
-        }
+    std::vector<std::int64_t> ids;
+    for (int i = 0; i < list->count(); ++i)
+        if (list->item(i)->checkState() == Qt::Checked)
+            ids.push_back(list->item(i)->data(Qt::UserRole).toLongLong());
+    return ids;
+}
+
+void ReportsPanel::setChecked(QListWidget* list, const std::vector<std::int64_t>& ids)
+{
+    QSignalBlocker block(list);
+    for (int i = 0; i < list->count(); ++i) {
+        const auto id = list->item(i)->data(Qt::UserRole).toLongLong();
+        list->item(i)->setCheckState(std::find(ids.begin(), ids.end(), id) != ids.end() ? Qt::Checked : Qt::Unchecked);
+    }
+}
+
+void ReportsPanel::campaignsChanged()
+{
+    // The period follows the ticked campaigns: from the first start to the last end.
+    const auto ids = checkedIds(m_campaigns);
+    if (ids.empty())
+        return;
+    if (auto period = campaignPeriod(ids, m_workspace, today())) {
+        m_from->setDate(period->first);
+        m_to->setDate(period->second);
+    } else {
+        m_status->setText(QString::fromStdString(period.error().detail));
+    }
 }
 
 ReportRequest ReportsPanel::request() const
@@ -140,16 +238,131 @@ ReportRequest ReportsPanel::request() const
     r.zone = m_workspace.timeZone;
     r.from = m_from->date();
     r.to = m_to->date();
-    if (const qint64 id = m_campaign->currentData().toLongLong()) {
-        r.campaignId = id;
-        r.campaignName = m_campaign->currentText();
-    }
+    r.accountIds = checkedIds(m_accounts);
+    for (int i = 0; i < m_campaigns->count(); ++i)
+        if (m_campaigns->item(i)->checkState() == Qt::Checked) {
+            r.campaignIds.push_back(m_campaigns->item(i)->data(Qt::UserRole).toLongLong());
+            r.campaignNames.append(m_campaigns->item(i)->text());
+        }
+    r.language = m_language->currentData().toString();
     r.summary = m_summary->isChecked();
     r.trends = m_trends->isChecked();
     r.topPosts = m_posts->isChecked();
-    r.campaigns = m_campaigns->isChecked();
+    r.campaigns = m_campaignResults->isChecked();
     r.sentiment = m_sentiment->isChecked();
     return r;
+}
+
+ReportTemplate ReportsPanel::currentTemplate(const QString& name) const
+{
+    const auto r = request();
+    ReportTemplate t;
+    t.name = name.trimmed();
+    t.accountIds = r.accountIds;
+    t.campaignIds = r.campaignIds;
+    t.language = r.language;
+    t.summary = r.summary;
+    t.trends = r.trends;
+    t.topPosts = r.topPosts;
+    t.campaigns = r.campaigns;
+    t.sentiment = r.sentiment;
+    const auto period = r.campaignIds.empty() ? Result<std::pair<QDate, QDate>>(fail(ErrorCode::Invalid, ""))
+                                              : campaignPeriod(r.campaignIds, m_workspace, today());
+    if (period && period->first == r.from && period->second == r.to) {
+        t.lastDays = 0; // the campaigns' own dates, whenever the template is used
+    } else if (r.to == today()) {
+        t.lastDays = int(r.from.daysTo(r.to)) + 1; // a moving window ending on the day of use
+    } else {
+        t.lastDays = 0;
+        t.from = r.from;
+        t.to = r.to;
+    }
+    return t;
+}
+
+Result<bool> ReportsPanel::saveTemplate(const QString& name)
+{
+    if (!m_hasWorkspace)
+        return fail(ErrorCode::Invalid, "no workspace is open");
+    auto saved = saveReportTemplate(m_workspace.path, currentTemplate(name));
+    if (saved)
+        reloadTemplates(name.trimmed());
+    return saved;
+}
+
+Result<bool> ReportsPanel::applyTemplate(const QString& name)
+{
+    auto found = std::find_if(m_templates.begin(), m_templates.end(), [&](const auto& t) { return t.name == name; });
+    if (found == m_templates.end())
+        return fail(ErrorCode::NotFound, "no report template called \"" + name.toStdString() + "\"");
+    auto r = requestFromTemplate(*found, m_workspace, today());
+    if (!r)
+        return tl::unexpected(r.error());
+    setChecked(m_campaigns, r->campaignIds);
+    setChecked(m_accounts, r->accountIds);
+    m_from->setDate(r->from);
+    m_to->setDate(r->to);
+    m_language->setCurrentIndex(std::max(0, m_language->findData(r->language)));
+    m_summary->setChecked(r->summary);
+    m_trends->setChecked(r->trends);
+    m_posts->setChecked(r->topPosts);
+    m_campaignResults->setChecked(r->campaigns);
+    m_sentiment->setChecked(r->sentiment);
+    m_template->setCurrentIndex(std::max(0, m_template->findText(name)));
+    m_deleteTemplate->setEnabled(true);
+    //: %1 is a report template's name
+    m_status->setText(tr("Template “%1” applied.").arg(name));
+    return true;
+}
+
+QStringList ReportsPanel::templateNames() const
+{
+    QStringList names;
+    for (const auto& t : m_templates)
+        names.append(t.name);
+    return names;
+}
+
+void ReportsPanel::reloadTemplates(const QString& select)
+{
+    auto loaded = loadReportTemplates(m_workspace.path);
+    m_templates = loaded ? std::move(*loaded) : std::vector<ReportTemplate>{};
+    QSignalBlocker block(m_template);
+    m_template->clear();
+    m_template->addItem(m_templates.empty() ? tr("No saved templates") : tr("Choose a template…"));
+    for (const auto& t : m_templates)
+        m_template->addItem(t.name);
+    const int index = select.isEmpty() ? 0 : std::max(0, m_template->findText(select));
+    m_template->setCurrentIndex(index);
+    m_deleteTemplate->setEnabled(index > 0);
+}
+
+void ReportsPanel::askTemplateName()
+{
+    bool ok = false;
+    const QString current = m_template->currentIndex() > 0 ? m_template->currentText() : QString();
+    const QString name = QInputDialog::getText(this, tr("Save Report Template"),
+                                               tr("Template name (used by heraldctl report --template):"),
+                                               QLineEdit::Normal, current, &ok);
+    if (!ok || name.trimmed().isEmpty())
+        return;
+    if (auto saved = saveTemplate(name); !saved)
+        QMessageBox::warning(this, tr("The template could not be saved"), QString::fromStdString(saved.error().detail));
+    else
+        m_status->setText(tr("Template “%1” saved in the workspace.").arg(name.trimmed()));
+}
+
+void ReportsPanel::deleteChosenTemplate()
+{
+    if (m_template->currentIndex() <= 0)
+        return;
+    const QString name = m_template->currentText();
+    if (QMessageBox::question(this, tr("Delete Template"), tr("Delete the report template “%1”?").arg(name)) !=
+        QMessageBox::Yes)
+        return;
+    if (auto removed = deleteReportTemplate(m_workspace.path, name); !removed)
+        m_status->setText(QString::fromStdString(removed.error().detail));
+    reloadTemplates({});
 }
 
 void ReportsPanel::preview()

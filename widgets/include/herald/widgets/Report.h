@@ -2,15 +2,18 @@
 
 #include <cstdint>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include <QDate>
 #include <QString>
+#include <QStringList>
 #include <QTimeZone>
 
 #include "herald/engine/Result.h"
 #include "herald/widgets/DashboardData.h"
 #include "herald/widgets/TrendsData.h"
+#include "herald/widgets/WorkspaceSnapshot.h"
 
 namespace herald::ui {
 
@@ -25,15 +28,50 @@ struct ReportRequest
     QTimeZone zone;
     QDate from;
     QDate to;
-    std::vector<std::int64_t> accountIds; // empty: all accounts
-    std::optional<std::int64_t> campaignId;
-    QString campaignName;
+    std::vector<std::int64_t> accountIds;  // empty: all accounts
+    std::vector<std::int64_t> campaignIds; // empty: all activity; else these campaigns' posts
+    QStringList campaignNames;             // for the title, in the order of campaignIds
+    QString language;                      // "en" or "zh_CN"; empty: the application's
     bool summary = true;
     bool trends = true;
     bool topPosts = true;
     bool campaigns = true;
     bool sentiment = true;
 };
+
+/// A saved report setup, kept in the workspace so `heraldctl report --template NAME` finds it.
+struct ReportTemplate
+{
+    QString name;
+    std::vector<std::int64_t> accountIds;
+    std::vector<std::int64_t> campaignIds;
+    int lastDays = 28;  // the period ends today and is this long; 0 = from/to, or the campaigns' dates
+    QDate from, to;     // a fixed period, when lastDays is 0 and both are valid
+    QString language;   // as in ReportRequest
+    ReportFormat format = ReportFormat::Pdf;
+    bool summary = true;
+    bool trends = true;
+    bool topPosts = true;
+    bool campaigns = true;
+    bool sentiment = true;
+};
+
+/// The workspace's report templates, by name.
+Result<std::vector<ReportTemplate>> loadReportTemplates(const QString& workspacePath);
+/// Adds the template or replaces the one with its name.
+Result<bool> saveReportTemplate(const QString& workspacePath, const ReportTemplate& reportTemplate);
+/// Removes the template called `name`; NotFound when there is none.
+Result<bool> deleteReportTemplate(const QString& workspacePath, const QString& name);
+/// The request a template describes on `today` for the workspace `snapshot` (campaign names and
+/// dates, zone). Invalid when a campaign or account of the template no longer exists.
+Result<ReportRequest> requestFromTemplate(const ReportTemplate& reportTemplate, const WorkspaceSnapshot& snapshot,
+                                          const QDate& today);
+/// The report's period for campaigns: from the first start to the last end (capped at today).
+Result<std::pair<QDate, QDate>> campaignPeriod(const std::vector<std::int64_t>& campaignIds,
+                                              const WorkspaceSnapshot& snapshot, const QDate& today);
+/// "pdf", "html", "csv" and back.
+QString reportFormatKey(ReportFormat format);
+std::optional<ReportFormat> reportFormatFromKey(const QString& key);
 
 struct ReportData
 {

@@ -9,6 +9,7 @@ class QCheckBox;
 class QComboBox;
 class QDateEdit;
 class QLabel;
+class QListWidget;
 class QPushButton;
 class QTextBrowser;
 
@@ -18,8 +19,9 @@ class Clock;
 
 namespace herald::ui {
 
-/// Choose a campaign or a period and the sections, preview the report, and save it as PDF, HTML
-/// or CSV. The figures are read on a worker thread.
+/// Choose campaigns, accounts, a period, the sections and the language, preview the report, and
+/// save it as PDF, HTML or CSV; save the choices as a template that heraldctl can use too. The
+/// figures are read on a worker thread.
 class ReportsPanel final : public QWidget
 {
     Q_OBJECT
@@ -38,12 +40,26 @@ public:
     Result<bool> save(const QString& path);
     bool hasPreview() const { return m_hasData; }
 
+    /// The form as a template called `name` (a period of the last N days keeps moving with today).
+    ReportTemplate currentTemplate(const QString& name) const;
+    /// Saves the form as template `name` in the workspace and selects it.
+    Result<bool> saveTemplate(const QString& name);
+    /// Fills the form from the workspace's template called `name`.
+    Result<bool> applyTemplate(const QString& name);
+    QStringList templateNames() const;
+
 signals:
     void previewShown();
 
 private:
-    void campaignChosen(int index);
+    void campaignsChanged();
     void chooseFile();
+    void askTemplateName();
+    void deleteChosenTemplate();
+    void reloadTemplates(const QString& select);
+    std::vector<std::int64_t> checkedIds(const QListWidget* list) const;
+    void setChecked(QListWidget* list, const std::vector<std::int64_t>& ids);
+    QDate today() const;
 
     const engine::Clock& m_clock;
     WorkspaceSnapshot m_workspace;
@@ -52,14 +68,21 @@ private:
     int m_generation = 0;
     ReportRequest m_request;
     ReportData m_data;
+    std::vector<ReportTemplate> m_templates;
+    int m_lastDays = 28; // the length the period had when chosen by a preset or a template
 
-    QComboBox* m_campaign = nullptr;
+    QComboBox* m_template = nullptr;
+    QPushButton* m_saveTemplate = nullptr;
+    QPushButton* m_deleteTemplate = nullptr;
+    QListWidget* m_campaigns = nullptr;
+    QListWidget* m_accounts = nullptr;
     QDateEdit* m_from = nullptr;
     QDateEdit* m_to = nullptr;
+    QComboBox* m_language = nullptr;
     QCheckBox* m_summary = nullptr;
     QCheckBox* m_trends = nullptr;
     QCheckBox* m_posts = nullptr;
-    QCheckBox* m_campaigns = nullptr;
+    QCheckBox* m_campaignResults = nullptr;
     QCheckBox* m_sentiment = nullptr;
     QPushButton* m_previewButton = nullptr;
     QPushButton* m_saveButton = nullptr;
