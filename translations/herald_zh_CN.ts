@@ -502,6 +502,10 @@
         <source>Engagement rate</source>
         <translation>互动率</translation>
     </message>
+    <message>
+        <source>No tag</source>
+        <translation>无标签</translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::DashboardPanel</name>
@@ -674,24 +678,12 @@
         <translation>保存…</translation>
     </message>
     <message>
-        <source>Campaign:</source>
-        <translation>营销活动：</translation>
-    </message>
-    <message>
         <source>From:</source>
         <translation>从：</translation>
     </message>
     <message>
         <source>To:</source>
         <translation>至：</translation>
-    </message>
-    <message>
-        <source>All activity</source>
-        <translation>全部活动</translation>
-    </message>
-    <message>
-        <source>Choose a campaign or a period, then Preview.</source>
-        <translation>请选择营销活动或时间段，然后点击预览。</translation>
     </message>
     <message>
         <source>No workspace is open.</source>
@@ -728,6 +720,79 @@
     <message>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Save as Template…</source>
+        <translation>另存为模板…</translation>
+    </message>
+    <message>
+        <source>Delete Template</source>
+        <translation>删除模板</translation>
+    </message>
+    <message>
+        <source>As the application</source>
+        <translation>与应用相同</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>模板：</translation>
+    </message>
+    <message>
+        <source>Campaigns:</source>
+        <translation>营销活动：</translation>
+    </message>
+    <message>
+        <source>Accounts:</source>
+        <translation>账号：</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>章节</translation>
+    </message>
+    <message>
+        <source>No campaign ticked: the report covers all activity of the ticked accounts (all accounts when none is ticked).</source>
+        <translation>未勾选营销活动时，报告涵盖所勾选账号的全部活动（未勾选账号时为全部账号）。</translation>
+    </message>
+    <message>
+        <source>Choose campaigns or a period, then Preview.</source>
+        <translation>选择营销活动或时间段，然后点击预览。</translation>
+    </message>
+    <message>
+        <source>Template “%1” applied.</source>
+        <extracomment>%1 is a report template's name</extracomment>
+        <translation>已应用模板“%1”。</translation>
+    </message>
+    <message>
+        <source>No saved templates</source>
+        <translation>没有已保存的模板</translation>
+    </message>
+    <message>
+        <source>Choose a template…</source>
+        <translation>选择模板…</translation>
+    </message>
+    <message>
+        <source>Save Report Template</source>
+        <translation>保存报告模板</translation>
+    </message>
+    <message>
+        <source>Template name (used by heraldctl report --template):</source>
+        <translation>模板名称（供 heraldctl report --template 使用）：</translation>
+    </message>
+    <message>
+        <source>The template could not be saved</source>
+        <translation>无法保存模板</translation>
+    </message>
+    <message>
+        <source>Template “%1” saved in the workspace.</source>
+        <translation>模板“%1”已保存到工作区。</translation>
+    </message>
+    <message>
+        <source>Delete the report template “%1”?</source>
+        <translation>删除报告模板“%1”？</translation>
     </message>
 </context>
 <context>
@@ -871,10 +936,6 @@
         <translation>正在计算…</translation>
     </message>
     <message>
-        <source>No metrics for this period and account. Choose a longer period or another account.</source>
-        <translation>此时间段和账号没有指标数据。请选择更长的时间段或其他账号。</translation>
-    </message>
-    <message>
         <source>95% interval</source>
         <translation>95% 区间</translation>
     </message>
@@ -955,6 +1016,70 @@ Difference: %4</source>
     <message>
         <source>Breakdown</source>
         <translation>细分</translation>
+    </message>
+    <message>
+        <source>Link clicks</source>
+        <translation>链接点击</translation>
+    </message>
+    <message>
+        <source>Posts published</source>
+        <translation>已发布帖子</translation>
+    </message>
+    <message>
+        <source>Add Line</source>
+        <translation>添加曲线</translation>
+    </message>
+    <message>
+        <source>Keep this metric and scope on the chart and choose another to compare</source>
+        <translation>将此指标和范围保留在图表上，再选择另一个进行比较</translation>
+    </message>
+    <message>
+        <source>Remove Added Lines</source>
+        <translation>移除添加的曲线</translation>
+    </message>
+    <message>
+        <source>Check Accuracy</source>
+        <translation>检验准确度</translation>
+    </message>
+    <message>
+        <source>Fit the forecast on all but the last periods and compare it with what happened</source>
+        <translation>用除最后几个周期外的数据拟合预测，并与实际情况比较</translation>
+    </message>
+    <message>
+        <source>By tag</source>
+        <translation>按标签</translation>
+    </message>
+    <message>
+        <source>Campaign: %1</source>
+        <extracomment>A campaign in the chart's scope list; %1 is its name</extracomment>
+        <translation>营销活动：%1</translation>
+    </message>
+    <message>
+        <source>No metrics for this period and scope. Choose a longer period, or another account, campaign or tag.</source>
+        <translation>此时间段和范围内没有指标。请选择更长的时间段，或其他账号、营销活动或标签。</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <extracomment>Legend of a chart line: metric, then the accounts, campaign or tag it covers</extracomment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Too few periods to hold some out and check the forecast.</source>
+        <translation>周期太少，无法留出部分数据来检验预测。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checking the forecast on the last %n periods…</source>
+        <translation>
+            <numerusform>正在用最后 %n 个周期检验预测…</numerusform></translation>
+    </message>
+    <message>
+        <source>Could not check the forecast: %1</source>
+        <translation>无法检验预测：%1</translation>
+    </message>
+    <message>
+        <source>Held out the last %1 periods: %2 scores MASE %3, sMAPE %4%, RMSE %5 (MASE below 1 beats the naive forecast)</source>
+        <extracomment>Holdout accuracy: %1 periods held out, %2 the model, then MASE, sMAPE (%) and RMSE</extracomment>
+        <translation>留出最后 %1 个周期：%2 的 MASE 为 %3，sMAPE 为 %4%，RMSE 为 %5（MASE 小于 1 即优于朴素预测）</translation>
     </message>
 </context>
 </TS>
