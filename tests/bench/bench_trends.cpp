@@ -8,6 +8,7 @@
 
 #include <QApplication>
 #include <QChartView>
+#include <QLineSeries>
 #include <QPainter>
 #include <QProcess>
 #include <QTemporaryDir>

@@ -95,6 +95,11 @@ ReportsPanel::ReportsPanel(const engine::Clock& clock, QWidget* parent) : QWidge
     m_status->setStyleSheet(QStringLiteral("color: #5f6873;"));
 
     auto* side = new QWidget(this);
+    auto* hint = new QLabel(tr("No campaign ticked: the report covers all activity of the ticked accounts (all "
+                               "accounts when none is ticked)."),
+                            side);
+    hint->setWordWrap(true);
+    hint->setStyleSheet(QStringLiteral("color: #5f6873;"));
     side->setMaximumWidth(360);
     auto* sideLayout = new QVBoxLayout(side);
     sideLayout->setContentsMargins(0, 0, 0, 0);
@@ -110,6 +115,7 @@ ReportsPanel::ReportsPanel(const engine::Clock& clock, QWidget* parent) : QWidge
     form->addRow(tr("To:"), m_to);
     form->addRow(tr("Language:"), m_language);
     sideLayout->addLayout(form);
+    sideLayout->addWidget(hint);
     auto* sections = new QGroupBox(tr("Sections"), side);
     auto* sectionsLayout = new QVBoxLayout(sections);
     for (auto* box : {m_summary, m_trends, m_posts, m_campaignResults, m_sentiment})
@@ -121,12 +127,6 @@ ReportsPanel::ReportsPanel(const engine::Clock& clock, QWidget* parent) : QWidge
     sideLayout->addLayout(buttons);
     sideLayout->addWidget(m_status);
     sideLayout->addStretch();
-    auto* hint = new QLabel(tr("No campaign ticked: the report covers all activity of the ticked accounts (all "
-                               "accounts when none is ticked)."),
-                            side);
-    hint->setWordWrap(true);
-    hint->setStyleSheet(QStringLiteral("color: #5f6873;"));
-    sideLayout->addWidget(hint);
 
     auto* body = new QHBoxLayout;
     body->addWidget(side);
