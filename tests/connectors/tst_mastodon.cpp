@@ -108,6 +108,7 @@ private slots:
     void tokenNeverInErrorsOrLogs();
     void plainHttpToRemoteInstanceRefused();
     void linkHeaderParsing();
+    void publicParsers();
 };
 
 void TestMastodon::capabilitiesAndNotOffered()
@@ -577,6 +578,31 @@ void TestMastodon::linkHeaderParsing()
              std::string("7"));
     QCOMPARE(nextMaxIdFromLink(""), std::string());
     QCOMPARE(nextMaxIdFromLink("<broken"), std::string());
+}
+
+void TestMastodon::publicParsers()
+{
+    const auto statuses =
+        herald::connectors::parseMastodonStatuses(FixtureServer::fixture("mastodon/account_statuses_page1.json"));
+    QVERIFY2(statuses, statuses ? "" : statuses.error().detail.c_str());
+    QCOMPARE(statuses->size(), std::size_t(3));
+    QCOMPARE(statuses->at(0).externalId, std::string("117020580518794573"));
+    const auto followers =
+        herald::connectors::parseMastodonAccounts(FixtureServer::fixture("mastodon/followers_page1.json"));
+    QVERIFY(followers);
+    QCOMPARE(followers->at(0).handle, std::string("ana@fosstodon.example"));
+    const auto mentions =
+        herald::connectors::parseMastodonNotifications(FixtureServer::fixture("mastodon/notifications_page1.json"));
+    QVERIFY(mentions);
+    QVERIFY(!mentions->items.empty());
+    QCOMPARE(mentions->items.at(0).authorName, std::string("Ana Ribeiro"));
+    for (const char* body : {"", "{}", "[1]", "[{\"id\":{}}]"}) {
+        QCOMPARE(herald::connectors::parseMastodonStatuses(body).error().code, ErrorCode::Parse);
+        QCOMPARE(herald::connectors::parseMastodonAccounts(body).error().code, ErrorCode::Parse);
+        QCOMPARE(herald::connectors::parseMastodonNotifications(body).error().code, ErrorCode::Parse);
+    }
+    QCOMPARE(herald::connectors::parseMastodonStatuses("[{\"id\":\"1\",\"created_at\":\"x\"}]").error().code,
+             ErrorCode::Parse);
 }
 
 QTEST_APPLESS_MAIN(TestMastodon)

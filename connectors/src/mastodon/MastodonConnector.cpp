@@ -447,32 +447,7 @@ Result<Page<RemoteComment>> MastodonConnector::listMentions(const PageRequest& p
         request("GET", "/api/v1/notifications?types%5B%5D=mention&" + pageQuery(page, kNotificationsPageMax)));
     if (!response)
         return tl::unexpected(response.error());
-    auto result = parseResponse(*response, "Mastodon notifications", [](const json& body) {
-        requireArray(body, "notifications");
-        Page<RemoteComment> mentions;
-        std::string lastId;
-        for (const auto& notification : body) {
-            requireObject(notification, "notification");
-            lastId = requiredId(notification, "id");
-            const auto status = notification.find("status");
-            if (text(notification, "type") != "mention" || status == notification.end() || status->is_null())
-                continue; // a mention whose status was deleted since
-            const json& account = objectAt(notification, "account");
-            RemoteComment comment;
-            comment.externalId = requiredId(*status, "id");
-            comment.authorExternalId = requiredId(account, "id");
-            comment.authorHandle = text(account, "acct");
-            comment.authorName = text(account, "display_name");
-            comment.text = text(*status, "content");
-            comment.language = text(*status, "language");
-            comment.inReplyToExternalId = idOf(*status, "in_reply_to_id");
-            comment.createdUtc = timestamp(*status, "created_at");
-            mentions.items.push_back(std::move(comment));
-        }
-        // Pages are cut by notification id; a page of only deleted mentions must not end the listing.
-        mentions.nextCursor = lastId;
-        return mentions;
-    });
+    auto result = parseMastodonNotifications(response->body);
     if (result && !result->nextCursor.empty()) {
         const std::string linked = nextMaxIdFromLink(response->headers.value("Link"));
         if (!linked.empty())
@@ -501,6 +476,58 @@ Result<Page<engine::AudienceMember>> MastodonConnector::listFollowers(const Page
     if (result)
         setNextCursor(*result, *response);
     return result;
+}
+
+Result<std::vector<RemotePost>> parseMastodonStatuses(std::string_view body)
+{
+    return parseResponse(HttpResponse{200, {}, std::string(body)}, "Mastodon statuses", [](const json& statuses) {
+        requireArray(statuses, "statuses");
+        std::vector<RemotePost> posts;
+        for (const auto& status : statuses)
+            posts.push_back(parseStatus(status));
+        return posts;
+    });
+}
+
+Result<Page<RemoteComment>> parseMastodonNotifications(std::string_view bodyText)
+{
+    return parseResponse(HttpResponse{200, {}, std::string(bodyText)}, "Mastodon notifications", [](const json& body) {
+        requireArray(body, "notifications");
+        Page<RemoteComment> mentions;
+        std::string lastId;
+        for (const auto& notification : body) {
+            requireObject(notification, "notification");
+            lastId = requiredId(notification, "id");
+            const auto status = notification.find("status");
+            if (text(notification, "type") != "mention" || status == notification.end() || status->is_null())
+                continue; // a mention whose status was deleted since
+            const json& account = objectAt(notification, "account");
+            RemoteComment comment;
+            comment.externalId = requiredId(*status, "id");
+            comment.authorExternalId = requiredId(account, "id");
+            comment.authorHandle = text(account, "acct");
+            comment.authorName = text(account, "display_name");
+            comment.text = text(*status, "content");
+            comment.language = text(*status, "language");
+            comment.inReplyToExternalId = idOf(*status, "in_reply_to_id");
+            comment.createdUtc = timestamp(*status, "created_at");
+            mentions.items.push_back(std::move(comment));
+        }
+        // Pages are cut by notification id; a page of only deleted mentions must not end the listing.
+        mentions.nextCursor = lastId;
+        return mentions;
+    });
+}
+
+Result<std::vector<engine::AudienceMember>> parseMastodonAccounts(std::string_view body)
+{
+    return parseResponse(HttpResponse{200, {}, std::string(body)}, "Mastodon accounts", [](const json& accounts) {
+        requireArray(accounts, "accounts");
+        std::vector<engine::AudienceMember> members;
+        for (const auto& account : accounts)
+            members.push_back(parseAccount(account));
+        return members;
+    });
 }
 
 } // namespace herald::connectors

@@ -2,15 +2,17 @@
 
 #include <nlohmann/json.hpp>
 
+#include "herald/connectors/bluesky/BlueskyConnector.h"
 #include "herald/connectors/mastodon/MastodonConnector.h"
+#include "herald/connectors/x/XConnector.h"
 #include "herald/engine/model/Account.h"
 
 namespace herald::connectors {
 
 std::string serializeCredentials(const Credentials& c)
 {
-    nlohmann::json j = {{"access_token", c.accessToken}, {"refresh_token", c.refreshToken},
-                        {"app_password", c.appPassword}, {"client_id", c.clientId},
+    nlohmann::json j = {{"access_token", c.accessToken},   {"refresh_token", c.refreshToken},
+                        {"app_password", c.appPassword},   {"client_id", c.clientId},
                         {"client_secret", c.clientSecret}, {"expires_utc", c.expiresUtc}};
     return j.dump();
 }
@@ -36,7 +38,7 @@ Result<Credentials> parseCredentials(std::string_view json)
 }
 
 Result<std::unique_ptr<Connector>> makeConnector(const engine::Account& account, const Credentials& credentials,
-                                                 HttpClient& http, CredentialsChanged /*onChanged*/)
+                                                 HttpClient& http, CredentialsChanged onChanged)
 {
     switch (account.platform) {
     case engine::Platform::Mastodon: {
@@ -47,6 +49,36 @@ Result<std::unique_ptr<Connector>> makeConnector(const engine::Account& account,
         config.accessToken = credentials.accessToken;
         config.accountId = account.externalId;
         return std::unique_ptr<Connector>(std::make_unique<MastodonConnector>(std::move(config), http));
+    }
+    case engine::Platform::Bluesky: {
+        BlueskyConfig config;
+        if (!account.baseUrl.empty())
+            config.pdsUrl = account.baseUrl;
+        config.identifier = account.handle;
+        config.handle = account.handle;
+        config.did = account.externalId;
+        config.appPassword = credentials.appPassword;
+        config.accessJwt = credentials.accessToken;
+        config.refreshJwt = credentials.refreshToken;
+        config.accessExpiresUtc = credentials.expiresUtc;
+        if (config.appPassword.empty() && config.refreshJwt.empty() && config.accessJwt.empty())
+            return fail(ErrorCode::AuthExpired, "the Bluesky account has no app password or session; sign in again");
+        return std::unique_ptr<Connector>(
+            std::make_unique<BlueskyConnector>(std::move(config), http, std::move(onChanged)));
+    }
+    case engine::Platform::X: {
+        XConfig config;
+        if (!account.baseUrl.empty())
+            config.baseUrl = account.baseUrl;
+        config.accessToken = credentials.accessToken;
+        config.refreshToken = credentials.refreshToken;
+        config.clientId = credentials.clientId;
+        config.clientSecret = credentials.clientSecret;
+        config.userId = account.externalId;
+        config.username = account.handle;
+        if (config.accessToken.empty() && config.refreshToken.empty())
+            return fail(ErrorCode::AuthExpired, "the X account has no token; sign in again");
+        return std::unique_ptr<Connector>(std::make_unique<XConnector>(std::move(config), http, std::move(onChanged)));
     }
     default:
         break;

@@ -2,6 +2,8 @@
 
 #include <chrono>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "herald/connectors/Connector.h"
 #include "herald/connectors/http/HttpClient.h"
@@ -53,5 +55,13 @@ private:
 
 /// The max_id of the rel="next" link of a Link header, or empty.
 std::string nextMaxIdFromLink(const std::string& linkHeader);
+
+/// Response parsers, public so that they can be fuzzed; Parse errors on anything off-shape.
+/// An array of Status (account statuses, GET /api/v1/statuses?id[]=).
+Result<std::vector<RemotePost>> parseMastodonStatuses(std::string_view body);
+/// An array of Notification -> the mentions; nextCursor is the last notification id (Link header not seen).
+Result<Page<RemoteComment>> parseMastodonNotifications(std::string_view body);
+/// An array of Account (followers).
+Result<std::vector<engine::AudienceMember>> parseMastodonAccounts(std::string_view body);
 
 } // namespace herald::connectors
