@@ -1,0 +1,1 @@
+target_sources(heraldctl PRIVATE ${CMAKE_CURRENT_LIST_DIR}/SegmentCommand.cpp)

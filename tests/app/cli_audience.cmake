@@ -1,0 +1,3 @@
+herald_add_test(tst_cli_segment LABEL app SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_cli_segment.cpp LIBS herald::engine)
+target_compile_definitions(tst_cli_segment PRIVATE HERALDCTL_PATH="$<TARGET_FILE:heraldctl>")
+add_dependencies(tst_cli_segment heraldctl)
