@@ -1,0 +1,9 @@
+# heraldctl post (add, list, cancel) and publish-due (issue 5).
+target_sources(heraldctl PRIVATE
+    ${CMAKE_CURRENT_LIST_DIR}/PostCommand.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/PublishCommand.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/PublishCommon.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/PublishCommon.h
+    ${CMAKE_CURRENT_LIST_DIR}/QtZoneConverter.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/QtZoneConverter.h
+)

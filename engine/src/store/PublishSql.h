@@ -1,0 +1,44 @@
+#pragma once
+
+// Internal helpers shared by the publishing store classes (CalendarQuery, PostEditor, PostingSlots,
+// PublishQueue). Not a public header.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "herald/engine/Result.h"
+#include "herald/engine/store/PostEditor.h"
+
+namespace herald::engine {
+
+class Database;
+class Statement;
+
+namespace publishsql {
+
+/// A bound parameter of a dynamically built statement.
+using Arg = std::variant<std::int64_t, std::string>;
+
+/// Prepares `sql` and binds `args` as ?1..?n.
+Result<Statement*> prepare(Database& db, const std::string& sql, const std::vector<Arg>& args);
+/// Runs a statement with `args` to completion.
+Result<void> run(Database& db, const std::string& sql, const std::vector<Arg>& args);
+/// "?a, ?b, ..." placeholders for `values`, appended to `args`.
+std::string placeholders(std::vector<Arg>& args, const std::vector<std::int64_t>& values);
+std::string placeholders(std::vector<Arg>& args, const std::vector<std::string>& values);
+
+/// Derives posts.status from the post's targets. Call inside the caller's transaction.
+Result<void> refreshPostStatus(Database& db, std::int64_t postId, std::int64_t nowUtc);
+/// Copies a post (text, campaign, tags, media, targets - only `onlyAccount`'s when set) without any
+/// publishing state. With `at` the copy is scheduled (targets due at at->utc) when `scheduled`, else
+/// a draft keeping that time. Call inside the caller's transaction. Returns the new id.
+Result<std::int64_t> copyPost(Database& db, std::int64_t sourceId, const std::optional<Schedule>& at, bool scheduled,
+                              std::optional<std::int64_t> onlyAccount, std::int64_t nowUtc);
+/// The post's status, or NotFound.
+Result<std::string> postStatus(Database& db, std::int64_t postId);
+
+} // namespace publishsql
+} // namespace herald::engine

@@ -1,0 +1,339 @@
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QTest>
+#include <QThread>
+#include <QTimeZone>
+
+#include "FixtureServer.h"
+#include "SecretStore.h"
+#include "TestSupport.h"
+#include "herald/connectors/DateTime.h"
+#include "herald/engine/store/AccountRepository.h"
+#include "herald/engine/store/Database.h"
+#include "herald/engine/store/PostingSlots.h"
+#include "herald/engine/store/Statement.h"
+#include "herald/engine/store/Transaction.h"
+
+// heraldctl post add/list/cancel and publish-due end to end: validation with exit status 2, time
+// zones, the queue, the dry run, and a publish-due killed between the platform's answer and the
+// write, after which a second run publishes nothing twice.
+namespace {
+
+using namespace herald;
+using herald::test::FixtureServer;
+using herald::test::must;
+
+constexpr const char* kStatuses = "/api/v1/statuses";
+constexpr const char* kAccountId = "109302436954721982";
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QString err;
+};
+
+struct Cli
+{
+    test::TempFolder folder;
+    QString workspace = QString::fromStdString(folder.path("w.herald"));
+    QString secrets = QString::fromStdString(folder.path("secrets"));
+    FixtureServer server;
+    std::int64_t mastodon = 0;
+    std::int64_t bluesky = 0;
+
+    Cli()
+    {
+        auto db = engine::Database::create(workspace.toStdString()).value();
+        engine::Account a;
+        a.platform = engine::Platform::Mastodon;
+        a.handle = "herald";
+        a.baseUrl = server.baseUrl();
+        a.externalId = kAccountId;
+        a.secretRef = "mastodon-herald";
+        a.timeZone = "Europe/Berlin";
+        must(engine::AccountRepository(db).upsert(a));
+        mastodon = a.id;
+        engine::Account b;
+        b.platform = engine::Platform::Bluesky;
+        b.handle = "herald.bsky.social";
+        b.externalId = "did:plc:herald";
+        b.secretRef = "bluesky-herald";
+        must(engine::AccountRepository(db).upsert(b));
+        bluesky = b.id;
+        connectors::Credentials c;
+        c.accessToken = "token-123";
+        must(app::SecretStore::fileStore(secrets)->write("mastodon-herald", c));
+    }
+
+    QProcessEnvironment environment() const
+    {
+        auto env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HERALD_WORKSPACE"), workspace);
+        env.insert(QStringLiteral("HERALD_SECRET_STORE"), QStringLiteral("file:") + secrets);
+        return env;
+    }
+
+    Run run(const QStringList& args) const
+    {
+        QProcess p;
+        p.setProcessEnvironment(environment());
+        p.start(QStringLiteral(HERALDCTL_PATH), args);
+        p.waitForFinished(120000);
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+                QString::fromUtf8(p.readAllStandardError())};
+    }
+
+    std::int64_t scalar(const std::string& sql) const
+    {
+        auto db = engine::Database::open(workspace.toStdString(), engine::Database::Mode::ReadOnly).value();
+        auto stmt = db.prepare(sql).value();
+        if (!stmt->step().value())
+            return -1;
+        return stmt->int64(0);
+    }
+
+    std::string text(const std::string& sql) const
+    {
+        auto db = engine::Database::open(workspace.toStdString(), engine::Database::Mode::ReadOnly).value();
+        auto stmt = db.prepare(sql).value();
+        if (!stmt->step().value())
+            return {};
+        return stmt->text(0);
+    }
+};
+
+QJsonObject json(const QByteArray& out)
+{
+    return QJsonDocument::fromJson(out).object();
+}
+
+QString future(int days, const char* time)
+{
+    return QDateTime::currentDateTimeUtc().addDays(days).date().toString(Qt::ISODate) + QLatin1Char('T') +
+           QLatin1String(time);
+}
+
+std::string statusJson(const std::string& id, const std::string& html, std::int64_t createdUtc)
+{
+    std::string body = FixtureServer::fixture("mastodon/status_created.json");
+    auto replace = [&body](const std::string& from, const std::string& to) {
+        for (auto at = body.find(from); at != std::string::npos; at = body.find(from, at + to.size()))
+            body.replace(at, from.size(), to);
+    };
+    replace("117030000000000001", id);
+    replace("<p>Hello from Herald</p>", html);
+    replace("2026-08-01T15:00:00.000Z", connectors::formatIso8601Utc(createdUtc));
+    return body;
+}
+
+} // namespace
+
+class TestCliPublish : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void addValidatesLikeTheComposer()
+    {
+        Cli cli;
+        const QString id = QString::number(cli.mastodon);
+        // Over Mastodon's 500 characters.
+        auto r = cli.run({QStringLiteral("post"), QStringLiteral("add"), QStringLiteral("--account"), id,
+                          QStringLiteral("--text"), QString(501, QLatin1Char('a')), QStringLiteral("--now")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("501 of 500")), qPrintable(r.err));
+        // 300 graphemes is fine for Bluesky only as graphemes: 301 is refused for that account alone.
+        r = cli.run({QStringLiteral("post"), QStringLiteral("add"), QStringLiteral("--account"),
+                     id + QLatin1Char(',') + QString::number(cli.bluesky), QStringLiteral("--text"),
+                     QString(301, QLatin1Char('b')), QStringLiteral("--now")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("account %1: the text counts 301 of 300").arg(cli.bluesky)),
+                 qPrintable(r.err));
+        // In the past: asks to publish now.
+        r = cli.run({QStringLiteral("post"), QStringLiteral("add"), QStringLiteral("--account"), id,
+                     QStringLiteral("--text"), QStringLiteral("late"), QStringLiteral("--at"),
+                     QStringLiteral("2020-01-01T09:00"), QStringLiteral("--tz"), QStringLiteral("Europe/Berlin")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("publish now? use --now")), qPrintable(r.err));
+        // Unknown account, missing media, unknown zone.
+        r = cli.run({QStringLiteral("post"), QStringLiteral("add"), QStringLiteral("--account"), QStringLiteral("99"),
+                     QStringLiteral("--text"), QStringLiteral("hi"), QStringLiteral("--now")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("account 99 does not exist")), qPrintable(r.err));
+        r = cli.run({QStringLiteral("post"), QStringLiteral("add"), QStringLiteral("--account"), id,
+                     QStringLiteral("--text"), QStringLiteral("hi"), QStringLiteral("--media"),
+                     QStringLiteral("/nonexistent/photo.png:alt"), QStringLiteral("--now")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("/nonexistent/photo.png does not exist")), qPrintable(r.err));
+        r = cli.run({QStringLiteral("post"), QStringLiteral("add"), QStringLiteral("--account"), id,
+                     QStringLiteral("--text"), QStringLiteral("hi"), QStringLiteral("--at"), future(3, "09:00"),
+                     QStringLiteral("--tz"), QStringLiteral("Mars/Olympus")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("unknown time zone")), qPrintable(r.err));
+        r = cli.run({QStringLiteral("post"), QStringLiteral("add"), QStringLiteral("--account"), id,
+                     QStringLiteral("--text"), QStringLiteral("hi"), QStringLiteral("--now"),
+                     QStringLiteral("--queue")});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(cli.scalar("SELECT COUNT(*) FROM posts"), std::int64_t(0)); // nothing stored by a refusal
+    }
+
+    void addScheduleListAndCancel()
+    {
+        Cli cli;
+        const QString id = QString::number(cli.mastodon);
+        const QString photo = QString::fromStdString(cli.folder.path("photo.png"));
+        {
+            QFile f(photo);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("\x89PNG not really");
+        }
+        const QString at = future(10, "09:00");
+        auto r = cli.run({QStringLiteral("post"), QStringLiteral("add"), QStringLiteral("--account"), id,
+                          QStringLiteral("--text"), QStringLiteral("Planned in Berlin"), QStringLiteral("--at"), at,
+                          QStringLiteral("--tz"), QStringLiteral("Europe/Berlin"), QStringLiteral("--media"),
+                          photo + QStringLiteral(":A photo"), QStringLiteral("--tag"), QStringLiteral("launch"),
+                          QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const auto post = json(r.out);
+        QCOMPARE(post.value(QStringLiteral("status")).toString(), QStringLiteral("scheduled"));
+        QCOMPARE(post.value(QStringLiteral("local_time")).toString(), at);
+        QCOMPARE(post.value(QStringLiteral("time_zone")).toString(), QStringLiteral("Europe/Berlin"));
+        const QDateTime expected(QDate::fromString(at.left(10), Qt::ISODate), QTime(9, 0),
+                                 QTimeZone(QByteArrayLiteral("Europe/Berlin")));
+        QCOMPARE(cli.scalar("SELECT scheduled_utc FROM posts"), std::int64_t(expected.toSecsSinceEpoch()));
+        // The media file was copied into the workspace's media folder under its hash.
+        const std::string stored = cli.text("SELECT path FROM media");
+        QCOMPARE(stored.size(), std::size_t(64 + 4));
+        QVERIFY(QFile::exists(cli.workspace + QStringLiteral(".media/") + QString::fromStdString(stored)));
+        QCOMPARE(cli.text("SELECT alt_text FROM media"), std::string("A photo"));
+
+        // The queue: Mon-Sun 12:30 in the account's zone; the first free slot after now.
+        {
+            auto db = engine::Database::open(cli.workspace.toStdString()).value();
+            std::vector<engine::PostingSlot> daily;
+            for (int d = 1; d <= 7; ++d)
+                daily.push_back({d, 12 * 60 + 30});
+            must(engine::PostingSlots(db).setSlots(cli.mastodon, daily));
+        }
+        r = cli.run({QStringLiteral("post"), QStringLiteral("add"), QStringLiteral("--account"), id,
+                     QStringLiteral("--text"), QStringLiteral("queued"), QStringLiteral("--queue"),
+                     QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const auto queued = json(r.out);
+        QVERIFY(queued.value(QStringLiteral("local_time")).toString().endsWith(QStringLiteral("T12:30")));
+        QCOMPARE(queued.value(QStringLiteral("time_zone")).toString(), QStringLiteral("Europe/Berlin"));
+        r = cli.run({QStringLiteral("post"), QStringLiteral("add"), QStringLiteral("--account"), id,
+                     QStringLiteral("--text"), QStringLiteral("queued too"), QStringLiteral("--queue"),
+                     QStringLiteral("--json")});
+        const auto second = json(r.out);
+        QCOMPARE(
+            QDate::fromString(second.value(QStringLiteral("local_time")).toString().left(10), Qt::ISODate),
+            QDate::fromString(queued.value(QStringLiteral("local_time")).toString().left(10), Qt::ISODate).addDays(1));
+
+        r = cli.run({QStringLiteral("post"), QStringLiteral("list"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(json(r.out).value(QStringLiteral("posts")).toArray().size(), 3);
+        const auto postId = post.value(QStringLiteral("id")).toInteger();
+        r = cli.run({QStringLiteral("post"), QStringLiteral("cancel"), QString::number(postId)});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains("cancelled"));
+        r = cli.run({QStringLiteral("post"), QStringLiteral("list"), QStringLiteral("--status"),
+                     QStringLiteral("cancelled"), QStringLiteral("--json")});
+        const auto cancelled = json(r.out).value(QStringLiteral("posts")).toArray();
+        QCOMPARE(cancelled.size(), 1);
+        QCOMPARE(cancelled.at(0).toObject().value(QStringLiteral("id")).toInteger(), postId);
+        QCOMPARE(cli.run({QStringLiteral("post"), QStringLiteral("cancel"), QStringLiteral("999")}).exitCode, 2);
+    }
+
+    void dryRunListsExactlyTheDueTargets()
+    {
+        Cli cli;
+        const QString id = QString::number(cli.mastodon);
+        QCOMPARE(cli.run({QStringLiteral("post"), QStringLiteral("add"), QStringLiteral("--account"), id,
+                          QStringLiteral("--text"), QStringLiteral("now one"), QStringLiteral("--now")})
+                     .exitCode,
+                 0);
+        QCOMPARE(
+            cli.run({QStringLiteral("post"), QStringLiteral("add"), QStringLiteral("--account"), id,
+                     QStringLiteral("--text"), QStringLiteral("later"), QStringLiteral("--at"), future(2, "09:00")})
+                .exitCode,
+            0);
+        QCOMPARE(cli.run({QStringLiteral("post"), QStringLiteral("add"), QStringLiteral("--account"), id,
+                          QStringLiteral("--text"), QStringLiteral("a draft")})
+                     .exitCode,
+                 0);
+        QCOMPARE(cli.run({QStringLiteral("post"), QStringLiteral("add"), QStringLiteral("--account"), id,
+                          QStringLiteral("--text"), QStringLiteral("now two"), QStringLiteral("--now")})
+                     .exitCode,
+                 0);
+        auto r = cli.run({QStringLiteral("publish-due"), QStringLiteral("--dry-run"), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const auto due = json(r.out).value(QStringLiteral("due")).toArray();
+        QCOMPARE(due.size(), 2);
+        QCOMPARE(due.at(0).toObject().value(QStringLiteral("text")).toString(), QStringLiteral("now one"));
+        QCOMPARE(due.at(1).toObject().value(QStringLiteral("text")).toString(), QStringLiteral("now two"));
+        QCOMPARE(cli.server.requests().size(), std::size_t(0));
+        QCOMPARE(cli.scalar("SELECT COUNT(*) FROM post_targets WHERE status = 'scheduled'"), std::int64_t(3));
+    }
+
+    void publishesAndSurvivesAKillBetweenAnswerAndWrite()
+    {
+        Cli cli;
+        const QString id = QString::number(cli.mastodon);
+        QCOMPARE(cli.run({QStringLiteral("post"), QStringLiteral("add"), QStringLiteral("--account"), id,
+                          QStringLiteral("--text"), QStringLiteral("Hello from Herald"), QStringLiteral("--now")})
+                     .exitCode,
+                 0);
+        const std::int64_t sentAt = QDateTime::currentSecsSinceEpoch();
+        // The instance takes a second to answer, which leaves time to block the write that follows.
+        auto created = FixtureServer::json("mastodon/status_created.json");
+        created.body = statusJson("117030000000000042", "<p>Hello from Herald</p>", sentAt);
+        created.delay = std::chrono::milliseconds(1000);
+        cli.server.route("POST", kStatuses, {created});
+
+        QProcess child;
+        child.setProcessEnvironment(cli.environment());
+        child.start(QStringLiteral(HERALDCTL_PATH), {QStringLiteral("publish-due"), QStringLiteral("--no-preflight")});
+        QVERIFY(child.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(cli.server.requestCount(kStatuses) == 1, 20000);
+        {
+            // Hold the workspace's write lock: the child gets the platform's answer but cannot record it.
+            auto blocker = engine::Database::open(cli.workspace.toStdString()).value();
+            auto lock = engine::Transaction::begin(blocker);
+            QVERIFY(lock);
+            QThread::msleep(1700); // the server answered after 1000 ms; the child now waits for the lock
+            QCOMPARE(child.state(), QProcess::Running);
+            child.kill(); // SIGKILL
+            QVERIFY(child.waitForFinished(5000));
+            QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+        } // the lock is rolled back and released here
+        QCOMPARE(cli.text("SELECT status FROM post_targets"), std::string("publishing"));
+
+        // Restart: the target is found among the account's own posts and not sent again.
+        cli.server.route("GET", std::string("/api/v1/accounts/") + kAccountId + "/statuses",
+                         {{200, "[" + created.body + "]", {}, std::chrono::milliseconds(0), false}});
+        auto r = cli.run({QStringLiteral("publish-due"), QStringLiteral("--no-preflight")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err + QString::fromUtf8(r.out)));
+        QVERIFY2(r.out.contains("found after an interrupted run"), r.out.constData());
+        QCOMPARE(cli.server.requestCount(kStatuses), std::size_t(1));
+        QCOMPARE(cli.text("SELECT status FROM post_targets"), std::string("published"));
+        QCOMPARE(cli.text("SELECT external_id FROM post_targets"), std::string("117030000000000042"));
+        QCOMPARE(cli.text("SELECT status FROM posts"), std::string("published"));
+        // And a third run has nothing to do.
+        r = cli.run({QStringLiteral("publish-due"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(json(r.out).value(QStringLiteral("outcomes")).toArray().size(), 0);
+        QCOMPARE(cli.server.requestCount(kStatuses), std::size_t(1));
+        QCOMPARE(cli.scalar("SELECT COUNT(*) FROM publisher_runs WHERE finished_utc IS NOT NULL"), std::int64_t(2));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliPublish)
+#include "tst_cli_publish.moc"

@@ -1,0 +1,5 @@
+# Publisher (DESIGN.md flow 2) and post validation, against the Mastodon fixture server.
+herald_add_test(tst_publisher LABEL connectors SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_publisher.cpp
+    LIBS herald::connectors herald_fixture_server SQLite::SQLite3)
+herald_add_test(tst_postvalidation LABEL connectors SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_postvalidation.cpp
+    LIBS herald::connectors)
