@@ -22,6 +22,7 @@
 
 #include "AppSettings.h"
 #include "DemoWorkspace.h"
+#include "SecretStore.h"
 #include "herald/engine/Clock.h"
 #include "herald/engine/Versions.h"
 #include "herald/engine/store/Database.h"
@@ -53,6 +54,22 @@ MainWindow::MainWindow(AppSettings& settings, const engine::Clock& clock, QWidge
     m_progress = new ui::TaskProgress(this);
     statusBar()->addWidget(m_workspaceLabel, 1);
     statusBar()->addPermanentWidget(m_progress);
+    // Accounts: secrets through the keychain (or its announced file fallback); a sync reloads the panels.
+    m_secrets = SecretStore::fromEnvironment();
+    ui::AccountSecrets secrets;
+    secrets.write = [this](const std::string& ref, const connectors::Credentials& c) { return m_secrets->write(ref, c); };
+    secrets.read = [this](const std::string& ref) { return m_secrets->read(ref); };
+    secrets.remove = [this](const std::string& ref) { return m_secrets->remove(ref); };
+    secrets.fallbackFile = [this] {
+        return m_secrets->warning().empty() ? std::string() : m_secrets->filePath().toStdString();
+    };
+    m_accounts->setSecrets(std::move(secrets));
+    m_accounts->setTaskProgress(m_progress);
+    m_accounts->setClock(m_clock);
+    connect(m_accounts, &ui::AccountsPanel::workspaceChanged, this, [this] {
+        if (m_workspace)
+            openWorkspace(m_workspace->path);
+    });
 
     resize(1200, 780);
     if (!restoreGeometry(m_settings.windowGeometry()))

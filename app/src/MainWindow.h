@@ -24,6 +24,7 @@ class TrendsPanel;
 namespace herald::app {
 
 class AppSettings;
+class SecretStore;
 
 /// Wires the panels together: navigation, menus, the open workspace and the status bar.
 class MainWindow final : public QMainWindow
@@ -65,6 +66,7 @@ private:
     void updateTitle();
 
     AppSettings& m_settings;
+    std::unique_ptr<SecretStore> m_secrets;
     const engine::Clock& m_clock;
     std::unique_ptr<ui::WorkspaceSnapshot> m_workspace;
     QListWidget* m_navigation = nullptr;
