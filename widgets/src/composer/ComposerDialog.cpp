@@ -1,0 +1,714 @@
+#include "herald/widgets/ComposerDialog.h"
+
+#include <algorithm>
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QStyle>
+#include <QTabWidget>
+#include <QTimeEdit>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include "composer/ComposerData.h"
+#include "composer/ComposerText.h"
+#include "herald/connectors/TextLength.h"
+#include "herald/connectors/publish/PostValidation.h"
+#include "herald/engine/Clock.h"
+#include "herald/engine/store/Database.h"
+#include "herald/engine/store/PostEditor.h"
+#include "herald/engine/store/PostRepository.h"
+#include "herald/engine/store/PublishQueue.h"
+#include "herald/widgets/Async.h"
+#include "herald/widgets/ErrorText.h"
+
+namespace herald::ui {
+
+using connectors::ValidationProblem;
+
+struct ComposerDialog::AccountRow
+{
+    engine::Account account;
+    QCheckBox* check = nullptr;
+    QLabel* counter = nullptr;
+    QPlainTextEdit* variant = nullptr; // the variant tab's editor while the account is selected
+};
+
+namespace {
+
+constexpr int kAutosaveMs = 10'000;
+
+QString fromStd(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
+
+std::string toStd(const QString& s)
+{
+    return s.normalized(QString::NormalizationForm_C).toStdString();
+}
+
+} // namespace
+
+ComposerDialog::ComposerDialog(const WorkspaceSnapshot& workspace, const engine::Clock& clock,
+                               std::optional<std::int64_t> postId, QWidget* parent)
+    : QDialog(parent), m_workspace(workspace), m_clock(clock), m_postId(postId)
+{
+    setObjectName(QStringLiteral("composerDialog"));
+    setWindowTitle(postId ? tr("Edit post") : tr("New post"));
+    m_loading = true;
+    buildUi();
+    const QTimeZone zone = m_workspace.timeZone.isValid() ? m_workspace.timeZone : QTimeZone::utc();
+    const QDateTime next = QDateTime::fromSecsSinceEpoch(m_clock.nowUtc() + 3600, zone);
+    m_date->setDate(next.date());
+    m_time->setTime(QTime(next.time().hour(), 0));
+    if (postId)
+        loadPost(*postId);
+    m_loading = false;
+    rebuildTargets();
+    refreshChecks();
+    refreshHashtags();
+    startHistoryLoad();
+}
+
+ComposerDialog::~ComposerDialog()
+{
+    for (auto* row : m_accountRows)
+        delete row; // plain structs; their widgets belong to the dialog
+}
+
+void ComposerDialog::buildUi()
+{
+    auto* columns = new QHBoxLayout;
+    columns->addWidget(buildContentColumn(), 3);
+    columns->addWidget(buildPlanColumn(), 2);
+
+    auto* buttons = new QHBoxLayout;
+    m_statusLine = new QLabel(this);
+    m_statusLine->setObjectName(QStringLiteral("statusLine"));
+    m_statusLine->setWordWrap(true);
+    buttons->addWidget(m_statusLine, 1);
+    auto* draft = new QPushButton(tr("Save as draft"), this);
+    draft->setObjectName(QStringLiteral("draftButton"));
+    auto* queue = new QPushButton(tr("Add to queue"), this);
+    queue->setObjectName(QStringLiteral("queueButton"));
+    auto* now = new QPushButton(tr("Publish now"), this);
+    now->setObjectName(QStringLiteral("publishNowButton"));
+    m_scheduleButton = new QPushButton(tr("Schedule"), this);
+    m_scheduleButton->setObjectName(QStringLiteral("scheduleButton"));
+    m_scheduleButton->setDefault(true);
+    auto* close = new QPushButton(tr("Close"), this);
+    close->setObjectName(QStringLiteral("closeButton"));
+    for (auto* b : {draft, queue, now, m_scheduleButton, close})
+        buttons->addWidget(b);
+    connect(draft, &QPushButton::clicked, this, [this] {
+        if (save(SaveKind::Draft))
+            m_statusLine->setText(tr("Draft saved."));
+    });
+    connect(queue, &QPushButton::clicked, this, &ComposerDialog::addToQueue);
+    connect(now, &QPushButton::clicked, this, &ComposerDialog::publishNow);
+    connect(m_scheduleButton, &QPushButton::clicked, this, &ComposerDialog::scheduleClicked);
+    connect(close, &QPushButton::clicked, this, &QDialog::reject);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(columns, 1);
+    layout->addLayout(buttons);
+
+    m_autosave = new QTimer(this);
+    m_autosave->setObjectName(QStringLiteral("autosaveTimer"));
+    m_autosave->setInterval(kAutosaveMs);
+    connect(m_autosave, &QTimer::timeout, this, &ComposerDialog::autosave);
+    m_checkTimer = new QTimer(this);
+    m_checkTimer->setSingleShot(true);
+    m_checkTimer->setInterval(150);
+    connect(m_checkTimer, &QTimer::timeout, this, [this] {
+        refreshChecks();
+        refreshPrediction();
+    });
+    resize(1100, 760);
+}
+
+QWidget* ComposerDialog::buildContentColumn()
+{
+    auto* column = new QWidget(this);
+    auto* layout = new QVBoxLayout(column);
+    layout->setContentsMargins(0, 0, 0, 0);
+
+    auto* accounts = new QGroupBox(tr("Publish to"), column);
+    auto* accountLayout = new QVBoxLayout(accounts);
+    for (const auto& account : m_workspace.accounts) {
+        auto* row = new AccountRow;
+        row->account = account;
+        row->check = new QCheckBox(accountName(account.id), accounts);
+        row->check->setObjectName(QStringLiteral("account_%1").arg(account.id));
+        accountLayout->addWidget(row->check);
+        connect(row->check, &QCheckBox::toggled, this, [this] {
+            rebuildTargets();
+            markDirty();
+        });
+        m_accountRows.push_back(row);
+    }
+    if (m_workspace.accounts.empty())
+        accountLayout->addWidget(new QLabel(tr("No accounts yet: add one in the Accounts panel."), accounts));
+    layout->addWidget(accounts);
+
+    m_tabs = new QTabWidget(column);
+    m_tabs->setObjectName(QStringLiteral("textTabs"));
+    m_body = new QPlainTextEdit(m_tabs);
+    m_body->setObjectName(QStringLiteral("bodyEdit"));
+    m_body->setPlaceholderText(tr("What do you want to say?"));
+    m_tabs->addTab(m_body, tr("Base text"));
+    connect(m_body, &QPlainTextEdit::textChanged, this, &ComposerDialog::markDirty);
+    layout->addWidget(m_tabs, 2);
+
+    m_counters = new QVBoxLayout;
+    for (auto* row : m_accountRows) {
+        row->counter = new QLabel(column);
+        row->counter->setObjectName(QStringLiteral("counter_%1").arg(row->account.id));
+        row->counter->hide();
+        m_counters->addWidget(row->counter);
+    }
+    layout->addLayout(m_counters);
+    m_problems = new QListWidget(column);
+    m_problems->setObjectName(QStringLiteral("problemList"));
+    m_problems->setMaximumHeight(110);
+    layout->addWidget(m_problems);
+
+    auto* media = new QGroupBox(tr("Media"), column);
+    auto* mediaLayout = new QGridLayout(media);
+    m_mediaList = new QListWidget(media);
+    m_mediaList->setObjectName(QStringLiteral("mediaList"));
+    m_mediaList->setIconSize(QSize(72, 72));
+    m_mediaList->setMaximumHeight(140);
+    mediaLayout->addWidget(m_mediaList, 0, 0, 4, 1);
+    const std::pair<const char*, QString> mediaButtons[] = {{"addMediaButton", tr("Add…")},
+                                                            {"mediaUpButton", tr("Up")},
+                                                            {"mediaDownButton", tr("Down")},
+                                                            {"removeMediaButton", tr("Remove")}};
+    int r = 0;
+    for (const auto& [name, text] : mediaButtons) {
+        auto* b = new QPushButton(text, media);
+        b->setObjectName(QString::fromLatin1(name));
+        mediaLayout->addWidget(b, r++, 1);
+    }
+    connect(media->findChild<QPushButton*>(QStringLiteral("addMediaButton")), &QPushButton::clicked, this,
+            &ComposerDialog::addMedia);
+    connect(media->findChild<QPushButton*>(QStringLiteral("mediaUpButton")), &QPushButton::clicked, this,
+            [this] { moveMedia(-1); });
+    connect(media->findChild<QPushButton*>(QStringLiteral("mediaDownButton")), &QPushButton::clicked, this,
+            [this] { moveMedia(1); });
+    connect(media->findChild<QPushButton*>(QStringLiteral("removeMediaButton")), &QPushButton::clicked, this,
+            &ComposerDialog::removeMedia);
+    m_altText = new QLineEdit(media);
+    m_altText->setObjectName(QStringLiteral("altTextEdit"));
+    m_altText->setPlaceholderText(tr("Alt text: describe the image for people who cannot see it"));
+    m_altText->setEnabled(false);
+    mediaLayout->addWidget(m_altText, 4, 0, 1, 2);
+    connect(m_mediaList, &QListWidget::currentRowChanged, this, [this](int row) {
+        const bool valid = row >= 0 && row < static_cast<int>(m_media.size());
+        m_altText->setEnabled(valid);
+        m_altText->setText(valid ? fromStd(m_media[std::size_t(row)].altText) : QString());
+    });
+    connect(m_altText, &QLineEdit::textEdited, this, &ComposerDialog::applyAltText);
+    layout->addWidget(media);
+    return column;
+}
+
+QWidget* ComposerDialog::buildPlanColumn()
+{
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto* column = new QWidget(scroll);
+    auto* layout = new QVBoxLayout(column);
+    scroll->setWidget(column);
+
+    auto* when = new QGroupBox(tr("When"), column);
+    auto* whenForm = new QFormLayout(when);
+    m_date = new QDateEdit(when);
+    m_date->setObjectName(QStringLiteral("dateEdit"));
+    m_date->setCalendarPopup(true);
+    m_date->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    m_time = new QTimeEdit(when);
+    m_time->setObjectName(QStringLiteral("timeEdit"));
+    m_time->setDisplayFormat(QStringLiteral("HH:mm"));
+    m_zone = new QComboBox(when);
+    m_zone->setObjectName(QStringLiteral("zoneCombo"));
+    m_zone->setEditable(true);
+    m_zone->setInsertPolicy(QComboBox::NoInsert);
+    for (const auto& id : QTimeZone::availableTimeZoneIds())
+        m_zone->addItem(QString::fromLatin1(id));
+    const QString workspaceZone =
+        m_workspace.timeZone.isValid() ? QString::fromLatin1(m_workspace.timeZone.id()) : QStringLiteral("UTC");
+    m_zone->setCurrentText(workspaceZone);
+    whenForm->addRow(tr("Date"), m_date);
+    whenForm->addRow(tr("Time"), m_time);
+    whenForm->addRow(tr("Time zone"), m_zone);
+    m_platformSchedule = new QCheckBox(tr("Let Mastodon hold the post until its time"), when);
+    m_platformSchedule->setObjectName(QStringLiteral("platformScheduleCheck"));
+    m_platformSchedule->setToolTip(tr("The post then goes out even if this computer is off; it can no longer be "
+                                      "changed in Herald once handed over."));
+    m_platformSchedule->hide();
+    whenForm->addRow(m_platformSchedule);
+    connect(m_platformSchedule, &QCheckBox::toggled, this, &ComposerDialog::markDirty);
+    auto scheduleEdited = [this] {
+        if (m_loading)
+            return;
+        m_scheduleChosen = true;
+        markDirty();
+    };
+    connect(m_date, &QDateEdit::dateChanged, this, scheduleEdited);
+    connect(m_time, &QTimeEdit::timeChanged, this, scheduleEdited);
+    connect(m_zone, &QComboBox::currentTextChanged, this, scheduleEdited);
+    layout->addWidget(when);
+
+    auto* forecast = new QGroupBox(tr("Expected engagement"), column);
+    auto* forecastLayout = new QVBoxLayout(forecast);
+    m_prediction = new QLabel(tr("Reading the accounts' history…"), forecast);
+    m_prediction->setObjectName(QStringLiteral("predictionLabel"));
+    m_prediction->setWordWrap(true);
+    forecastLayout->addWidget(m_prediction);
+    for (int i = 0; i < 3; ++i) {
+        auto* b = new QPushButton(forecast);
+        b->setObjectName(QStringLiteral("bestSlotButton%1").arg(i));
+        b->hide();
+        connect(b, &QPushButton::clicked, this, [this, b] {
+            const QDateTime at =
+                QDateTime::fromSecsSinceEpoch(b->property("utc").toLongLong(), QTimeZone(zoneId().toLatin1()));
+            presetSchedule(at);
+        });
+        forecastLayout->addWidget(b);
+        m_slotButtons.push_back(b);
+    }
+    layout->addWidget(forecast);
+
+    auto* about = new QGroupBox(tr("Campaign and tags"), column);
+    auto* aboutForm = new QFormLayout(about);
+    m_campaign = new QComboBox(about);
+    m_campaign->setObjectName(QStringLiteral("campaignCombo"));
+    m_campaign->addItem(tr("No campaign"), QVariant::fromValue<qlonglong>(-1));
+    for (const auto& c : m_workspace.campaigns)
+        m_campaign->addItem(fromStd(c.name), QVariant::fromValue<qlonglong>(c.id));
+    m_tags = new QLineEdit(about);
+    m_tags->setObjectName(QStringLiteral("tagsEdit"));
+    m_tags->setPlaceholderText(tr("launch, tips (comma-separated)"));
+    aboutForm->addRow(tr("Campaign"), m_campaign);
+    aboutForm->addRow(tr("Tags"), m_tags);
+    auto* hashtags = new QWidget(about);
+    m_hashtagRow = new QHBoxLayout(hashtags);
+    m_hashtagRow->setContentsMargins(0, 0, 0, 0);
+    aboutForm->addRow(tr("Suggested"), hashtags);
+    connect(m_campaign, &QComboBox::currentIndexChanged, this, [this] {
+        markDirty();
+        refreshChecks();
+    });
+    connect(m_tags, &QLineEdit::textEdited, this, &ComposerDialog::markDirty);
+    layout->addWidget(about);
+
+    auto* utm = new QGroupBox(tr("Link tracking"), column);
+    auto* utmForm = new QFormLayout(utm);
+    m_utm = new QCheckBox(tr("Add UTM parameters to links"), utm);
+    m_utm->setObjectName(QStringLiteral("utmCheck"));
+    m_utmCampaign = new QLineEdit(utm);
+    m_utmCampaign->setObjectName(QStringLiteral("utmCampaignEdit"));
+    m_utmContent = new QLineEdit(utm);
+    m_utmContent->setObjectName(QStringLiteral("utmContentEdit"));
+    m_utmPreview = new QPlainTextEdit(utm);
+    m_utmPreview->setObjectName(QStringLiteral("utmPreview"));
+    m_utmPreview->setReadOnly(true);
+    m_utmPreview->setMaximumHeight(120);
+    utmForm->addRow(m_utm);
+    utmForm->addRow(tr("utm_campaign"), m_utmCampaign);
+    utmForm->addRow(tr("utm_content"), m_utmContent);
+    utmForm->addRow(m_utmPreview);
+    connect(m_utm, &QCheckBox::toggled, this, &ComposerDialog::markDirty);
+    connect(m_utmCampaign, &QLineEdit::textEdited, this, &ComposerDialog::markDirty);
+    connect(m_utmContent, &QLineEdit::textEdited, this, &ComposerDialog::markDirty);
+    layout->addWidget(utm);
+    layout->addStretch(1);
+    return scroll;
+}
+
+void ComposerDialog::loadPost(std::int64_t postId)
+{
+    auto db = engine::Database::open(m_workspace.path.toStdString());
+    if (!db) {
+        showError(errorSummary(db.error()), fromStd(db.error().detail));
+        return;
+    }
+    auto post = engine::PostRepository(*db).find(postId);
+    auto media = engine::PostEditor(*db).media(postId);
+    if (!post || !*post || !media) {
+        m_postId.reset();
+        m_statusLine->setText(tr("Post %1 could not be read; starting a new post.").arg(postId));
+        return;
+    }
+    const auto& p = **post;
+    m_status = p.status;
+    m_body->setPlainText(fromStd(p.body));
+    if (p.campaignId) {
+        const int index = m_campaign->findData(QVariant::fromValue<qlonglong>(*p.campaignId));
+        m_campaign->setCurrentIndex(std::max(0, index));
+    }
+    QStringList tags;
+    for (const auto& t : p.tags)
+        tags << fromStd(t);
+    m_tags->setText(tags.join(QStringLiteral(", ")));
+    for (const auto& t : p.targets) {
+        m_variants[t.accountId] = fromStd(t.variantText);
+        for (auto* row : m_accountRows)
+            if (row->account.id == t.accountId)
+                row->check->setChecked(true);
+    }
+    m_media = *media;
+    refreshMediaList();
+    engine::PublishQueue queue(*db);
+    for (const auto& t : p.targets)
+        if (auto due = queue.target(t.id); due && *due && (*due)->platformScheduled)
+            m_platformSchedule->setChecked(true);
+    if (!p.localTime.empty()) {
+        const QDateTime local = QDateTime::fromString(fromStd(p.localTime), QStringLiteral("yyyy-MM-ddTHH:mm"));
+        m_date->setDate(local.date());
+        m_time->setTime(local.time());
+        m_zone->setCurrentText(fromStd(p.timeZone));
+        m_scheduleChosen = true;
+    }
+}
+
+void ComposerDialog::presetSchedule(const QDateTime& local)
+{
+    m_date->setDate(local.date());
+    m_time->setTime(QTime(local.time().hour(), local.time().minute()));
+    m_scheduleChosen = true;
+    markDirty();
+}
+
+void ComposerDialog::setSuggestedHashtags(const QStringList& tags)
+{
+    m_extraHashtags = tags;
+    refreshHashtags();
+}
+
+void ComposerDialog::startHistoryLoad()
+{
+    const std::string path = m_workspace.path.toStdString();
+    const auto accounts = m_workspace.accounts;
+    const std::int64_t now = m_clock.nowUtc();
+    runAsync<Result<composer::History>>(
+        this, [path, accounts, now] { return composer::loadHistory(path, accounts, now); },
+        [this](const Result<composer::History>& history) {
+            m_historyLoaded = true;
+            if (history) {
+                m_engineHashtags = history->bestTags;
+                m_models = history->models;
+            }
+            refreshHashtags();
+            refreshPrediction();
+        });
+}
+
+void ComposerDialog::markDirty()
+{
+    if (m_loading)
+        return;
+    m_dirty = true;
+    if (!m_autosave->isActive())
+        m_autosave->start();
+    m_checkTimer->start();
+}
+
+void ComposerDialog::rebuildTargets()
+{
+    for (auto* row : m_accountRows) {
+        const bool selected = row->check->isChecked();
+        row->counter->setVisible(selected);
+        if (selected && !row->variant) {
+            row->variant = new QPlainTextEdit(m_tabs);
+            row->variant->setObjectName(QStringLiteral("variantEdit_%1").arg(row->account.id));
+            row->variant->setPlaceholderText(tr("Leave empty to post the base text on this account."));
+            row->variant->setPlainText(m_variants[row->account.id]);
+            const std::int64_t id = row->account.id;
+            connect(row->variant, &QPlainTextEdit::textChanged, this, [this, row, id] {
+                m_variants[id] = row->variant->toPlainText();
+                markDirty();
+            });
+            m_tabs->addTab(row->variant, accountName(row->account.id));
+        } else if (!selected && row->variant) {
+            m_tabs->removeTab(m_tabs->indexOf(row->variant));
+            row->variant->deleteLater();
+            row->variant = nullptr;
+        }
+    }
+    refreshChecks();
+    refreshPrediction();
+}
+
+std::vector<std::int64_t> ComposerDialog::selectedAccounts() const
+{
+    std::vector<std::int64_t> ids;
+    for (const auto* row : m_accountRows)
+        if (row->check->isChecked())
+            ids.push_back(row->account.id);
+    return ids;
+}
+
+QString ComposerDialog::targetText(std::int64_t accountId) const
+{
+    const auto variant = m_variants.find(accountId);
+    QString text =
+        variant != m_variants.end() && !variant->second.trimmed().isEmpty() ? variant->second : m_body->toPlainText();
+    if (!m_utm->isChecked())
+        return text;
+    composer::UtmFields fields;
+    fields.campaign = m_utmCampaign->text().trimmed();
+    if (fields.campaign.isEmpty())
+        fields.campaign = m_utmCampaign->placeholderText();
+    fields.content = m_utmContent->text();
+    for (const auto* row : m_accountRows)
+        if (row->account.id == accountId)
+            return composer::appendUtm(text, row->account.platform, fields);
+    return text;
+}
+
+QString ComposerDialog::accountName(std::int64_t accountId) const
+{
+    for (const auto& a : m_workspace.accounts)
+        if (a.id == accountId)
+            return QStringLiteral("%1 %2").arg(fromStd(std::string(engine::platformDisplayName(a.platform))),
+                                               fromStd(a.handle));
+    return tr("account %1").arg(accountId);
+}
+
+QString ComposerDialog::zoneId() const
+{
+    return m_zone->currentText().trimmed();
+}
+
+std::optional<std::int64_t> ComposerDialog::chosenUtc() const
+{
+    const QTimeZone zone(zoneId().toLatin1());
+    if (!zone.isValid())
+        return std::nullopt;
+    const QTime wall(m_time->time().hour(), m_time->time().minute());
+    const QDateTime at(m_date->date(), wall, zone);
+    // A wall time skipped by a DST change does not round-trip.
+    if (!at.isValid() || at.time() != wall)
+        return std::nullopt;
+    return at.toSecsSinceEpoch();
+}
+
+void ComposerDialog::refreshChecks()
+{
+    if (m_loading)
+        return;
+    // Campaign default for utm_campaign.
+    const qlonglong campaignId = m_campaign->currentData().toLongLong();
+    QString campaignDefault;
+    for (const auto& c : m_workspace.campaigns)
+        if (c.id == campaignId)
+            campaignDefault = fromStd(c.utmCampaign.empty() ? c.name : c.utmCampaign);
+    m_utmCampaign->setPlaceholderText(campaignDefault);
+
+    connectors::PostDraft draft;
+    draft.body = toStd(m_body->toPlainText());
+    draft.accountIds = selectedAccounts();
+    for (auto id : draft.accountIds)
+        draft.variants.emplace_back(id, toStd(targetText(id)));
+    for (const auto& m : m_media)
+        draft.media.push_back({m.path, m.mime, m.altText, {}});
+    const auto problems = connectors::validatePost(
+        draft, m_workspace.accounts, connectors::mediaFolderFor(m_workspace.path.toStdString()), m_clock.nowUtc());
+    QString preview;
+    for (auto* row : m_accountRows) {
+        if (!row->check->isChecked())
+            continue;
+        const auto platform = row->account.platform;
+        const std::string text = toStd(targetText(row->account.id));
+        const int count = connectors::countForPlatform(text, platform);
+        const int limit = connectors::publishCapabilities(platform).textLimit;
+        const bool over = limit > 0 && count > limit;
+        const bool flagged = std::any_of(problems.begin(), problems.end(), [&](const ValidationProblem& p) {
+            return p.blocking && p.accountId == row->account.id;
+        });
+        row->counter->setText(limit > 0 ? tr("%1: %2 / %3").arg(accountName(row->account.id)).arg(count).arg(limit)
+                                        : tr("%1: %2").arg(accountName(row->account.id)).arg(count));
+        row->counter->setProperty("overLimit", over);
+        row->counter->setStyleSheet(over || flagged ? QStringLiteral("color: #c0392b; font-weight: bold;") : QString());
+        preview += QStringLiteral("%1\n%2\n\n").arg(accountName(row->account.id), fromStd(text));
+    }
+    m_utmPreview->setPlainText(m_utm->isChecked() ? preview.trimmed() : QString());
+    m_utmPreview->setVisible(m_utm->isChecked());
+
+    m_problems->clear();
+    for (const auto& p : problems) {
+        auto* item = new QListWidgetItem(composer::problemText(p, p.accountId ? accountName(p.accountId) : QString()),
+                                         m_problems);
+        item->setIcon(style()->standardIcon(p.blocking ? QStyle::SP_MessageBoxCritical : QStyle::SP_MessageBoxWarning));
+        item->setData(Qt::UserRole + 1, p.blocking);
+    }
+    m_platformSchedule->setVisible(std::any_of(m_accountRows.begin(), m_accountRows.end(), [](const AccountRow* row) {
+        return row->check->isChecked() && connectors::publishCapabilities(row->account.platform).scheduling;
+    }));
+    m_problems->setVisible(!problems.empty());
+    const bool blocked = connectors::hasBlockingProblem(problems);
+    for (const char* name : {"scheduleButton", "publishNowButton", "queueButton"}) {
+        auto* b = findChild<QPushButton*>(QString::fromLatin1(name));
+        b->setEnabled(!blocked);
+        b->setToolTip(blocked ? tr("Fix the problems listed above first.") : QString());
+    }
+}
+
+void ComposerDialog::refreshHashtags()
+{
+    while (auto* item = m_hashtagRow->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    QStringList tags;
+    for (const auto& t : m_engineHashtags)
+        tags << t;
+    for (const auto& t : m_extraHashtags) {
+        const QString tag = t.startsWith(QLatin1Char('#')) ? t : QLatin1Char('#') + t;
+        if (!tags.contains(tag, Qt::CaseInsensitive))
+            tags << tag;
+    }
+    if (tags.isEmpty()) {
+        auto* none = new QLabel(m_historyLoaded ? tr("No tagged posts with results in the last 90 days.")
+                                                : tr("Reading the accounts' history…"));
+        none->setObjectName(QStringLiteral("noHashtagsLabel"));
+        m_hashtagRow->addWidget(none);
+        return;
+    }
+    for (const auto& tag : tags) {
+        auto* b = new QPushButton(tag);
+        b->setObjectName(QStringLiteral("hashtagButton"));
+        b->setFlat(true);
+        connect(b, &QPushButton::clicked, this, [this, tag] { insertHashtag(tag); });
+        m_hashtagRow->addWidget(b);
+    }
+    m_hashtagRow->addStretch(1);
+}
+
+void ComposerDialog::insertHashtag(const QString& tag)
+{
+    auto* edit = qobject_cast<QPlainTextEdit*>(m_tabs->currentWidget());
+    if (!edit)
+        edit = m_body;
+    const QString text = edit->toPlainText();
+    const int at = edit->textCursor().position();
+    const bool needsSpace = at > 0 && !text.at(at - 1).isSpace();
+    edit->insertPlainText((needsSpace ? QStringLiteral(" ") : QString()) + tag + QLatin1Char(' '));
+}
+
+void ComposerDialog::refreshPrediction()
+{
+    for (auto* b : m_slotButtons)
+        b->hide();
+    if (!m_historyLoaded)
+        return;
+    const auto selected = selectedAccounts();
+    if (selected.empty()) {
+        m_prediction->setText(tr("Select an account to see the expected engagement."));
+        return;
+    }
+    const auto at = chosenUtc().value_or(m_clock.nowUtc());
+    QStringList lines;
+    bool slotsShown = false;
+    for (auto id : selected) {
+        const auto* row = *std::find_if(m_accountRows.begin(), m_accountRows.end(),
+                                        [id](const AccountRow* r) { return r->account.id == id; });
+        const auto model = m_models.find(id);
+        if (model == m_models.end() || model->second->status() != engine::EngagementStatus::Ok) {
+            lines << tr("%1: not enough history for a prediction.").arg(accountName(id));
+            continue;
+        }
+        const QTimeZone accountZone(QByteArray::fromStdString(row->account.timeZone));
+        const QString text = targetText(id);
+        engine::PostFeatures draft;
+        draft.platform = row->account.platform;
+        draft.hourOfWeek = composer::hourOfWeek(at, accountZone);
+        draft.textLength = static_cast<int>(text.toUcs4().size());
+        draft.mediaCount = static_cast<int>(m_media.size());
+        draft.hashtagCount = composer::hashtagCount(text);
+        for (const auto& t : m_tags->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
+            draft.tags.push_back(toStd(t.trimmed()));
+        const auto estimate = model->second->predict(draft);
+        if (!estimate) {
+            lines << tr("%1: no prediction (%2).").arg(accountName(id), fromStd(estimate.error().detail));
+            continue;
+        }
+        lines << tr("%1: %2 % engagement at this time (90 % interval %3–%4 %).")
+                     .arg(accountName(id))
+                     .arg(estimate->rate * 100, 0, 'f', 1)
+                     .arg(estimate->lower * 100, 0, 'f', 1)
+                     .arg(estimate->upper * 100, 0, 'f', 1);
+        if (slotsShown)
+            continue;
+        // The next full hour in the account's zone starts the 7-day window.
+        const QDateTime local = QDateTime::fromSecsSinceEpoch(m_clock.nowUtc(), accountZone);
+        const QDateTime start = QDateTime(local.date(), QTime(local.time().hour(), 0), accountZone).addSecs(3600);
+        const auto best =
+            model->second->bestSlots(draft, composer::hourOfWeek(start.toSecsSinceEpoch(), accountZone), 3);
+        if (!best)
+            continue;
+        const QTimeZone shown(zoneId().toLatin1());
+        for (std::size_t i = 0; i < best->size() && i < m_slotButtons.size(); ++i) {
+            const auto& slot = (*best)[i];
+            const QDateTime when = start.addSecs(std::int64_t(slot.hoursAhead) * 3600);
+            auto* b = m_slotButtons[i];
+            b->setProperty("utc", QVariant::fromValue<qlonglong>(when.toSecsSinceEpoch()));
+            b->setText(tr("%1 · %2 % (%3–%4 %)")
+                           .arg(QLocale().toString(when.toTimeZone(shown.isValid() ? shown : accountZone),
+                                                   QStringLiteral("ddd d MMM HH:mm")))
+                           .arg(slot.estimate.rate * 100, 0, 'f', 1)
+                           .arg(slot.estimate.lower * 100, 0, 'f', 1)
+                           .arg(slot.estimate.upper * 100, 0, 'f', 1));
+            b->setToolTip(tr("Best times in the next 7 days for %1").arg(accountName(id)));
+            b->show();
+        }
+        slotsShown = true;
+    }
+    m_prediction->setText(lines.join(QLatin1Char('\n')));
+}
+
+// Targets on networks with their own scheduler carry the user's choice; others never do.
+void ComposerDialog::storePlatformScheduling()
+{
+    auto db = engine::Database::open(m_workspace.path.toStdString());
+    auto post = db ? engine::PostRepository(*db).find(*m_postId) : Result<std::optional<engine::Post>>(std::nullopt);
+    if (!db || !post || !*post)
+        return;
+    engine::PublishQueue queue(*db);
+    for (const auto& t : (*post)->targets) {
+        if (t.status != engine::PostStatus::Draft && t.status != engine::PostStatus::Scheduled)
+            continue;
+        bool handOver = false;
+        for (const auto* row : m_accountRows)
+            if (row->account.id == t.accountId)
+                handOver = m_platformSchedule->isChecked() &&
+                           connectors::publishCapabilities(row->account.platform).scheduling;
+        if (auto stored = queue.setPlatformScheduled(t.id, handOver); !stored)
+            showError(errorSummary(stored.error()), fromStd(stored.error().detail));
+    }
+}
+
+void ComposerDialog::showError(const QString& summary, const QString& detail)
+{
+    m_statusLine->setText(QStringLiteral("<span style=\"color:#c0392b\">%1</span>").arg(summary.toHtmlEscaped()));
+    m_statusLine->setToolTip(detail);
+}
+
+} // namespace herald::ui
