@@ -10,6 +10,7 @@
 #include "herald/engine/store/KpiQuery.h"
 #include "herald/widgets/DateRanges.h"
 #include "herald/engine/Clock.h"
+#include "herald/engine/store/AdRepository.h"
 #include "herald/engine/store/CampaignRepository.h"
 #include "herald/widgets/Report.h"
 #include "herald/widgets/ReportsPanel.h"
@@ -259,6 +260,66 @@ private slots:
         QCOMPARE(QCoreApplication::translate("Report", "Summary"), QStringLiteral("Summary"));
         r.language = QStringLiteral("en");
         QVERIFY(ui::reportHtml(r, data).contains(QStringLiteral("Summary")));
+    }
+
+    void adsAndAbTestsSections()
+    {
+        const QString path = QString::fromStdString(m_dir.path("ads.herald"));
+        test::writeSmallWorkspace(path.toStdString(), kToday);
+        std::int64_t a = 0, b = 0;
+        {
+            auto db = engine::Database::open(path.toStdString()).value();
+            engine::AdRepository ads(db);
+            engine::AdSet first;
+            first.name = "Lookalike <EU>";
+            first.platform = "facebook";
+            engine::AdSet second = first;
+            second.name = "Interests";
+            a = ads.insertAdSet(first).value();
+            b = ads.insertAdSet(second).value();
+            for (int i = 0; i < 10; ++i) {
+                const std::string day = kToday.addDays(-i).toString(Qt::ISODate).toStdString();
+                test::must(ads.upsertMetric({a, day, 1000, 40, 20.0, 4, 80.0}));
+                test::must(ads.upsertMetric({b, day, 1000, 20, 20.0, 1, 10.0}));
+            }
+            engine::AbTestDefinition t;
+            t.name = "Audience test";
+            t.subject = "ad_set";
+            t.metric = "ctr";
+            t.plannedSample = 5000;
+            t.variants = {{"A", std::nullopt, a}, {"B", std::nullopt, b}};
+            engine::FixedClock clock(QDateTime(kToday, QTime(12, 0), QTimeZone("Europe/Berlin")).toSecsSinceEpoch());
+            engine::createAbTest(db, t, clock).value();
+        }
+        auto r = request(kToday.addDays(-27), kToday);
+        r.workspacePath = path;
+        auto data = ui::gatherReport(r).value();
+        QCOMPARE(data.adSets.size(), std::size_t(2));
+        QCOMPARE(data.adSets[0].impressions, std::int64_t(10000));
+        QCOMPARE(data.adSets[0].clicks, std::int64_t(400));
+        QCOMPARE(data.abTests.size(), std::size_t(1));
+        // 400 of 10,000 against 200 of 10,000, past the planned 5,000 per variant: A wins.
+        QCOMPARE(data.abTests[0].verdict, engine::AbVerdict::Winner);
+        QVERIFY(!data.segments);
+        const QString html = ui::reportHtml(r, data);
+        QVERIFY(html.contains(QStringLiteral("Lookalike &lt;EU&gt;")));
+        QVERIFY(!html.contains(QStringLiteral("Lookalike <EU>")));
+        QVERIFY(html.contains(QStringLiteral("A wins")));
+        QVERIFY(html.contains(QStringLiteral("4.00%"))); // A's CTR
+        QVERIFY(html.contains(QStringLiteral("No segmentation has been saved yet")));
+        const QString folder = QString::fromStdString(m_dir.path("ads-csv"));
+        QVERIFY(ui::writeReport(r, data, ui::ReportFormat::Csv, folder));
+        QFile tests(QDir(folder).filePath(QStringLiteral("ab_tests.csv")));
+        QVERIFY(tests.open(QIODevice::ReadOnly));
+        const auto lines = QString::fromUtf8(tests.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3);
+        QVERIFY(lines[1].startsWith(QStringLiteral("Audience test,A,10000,400,0.04,")));
+        QVERIFY(lines[1].endsWith(QStringLiteral(",winner")));
+        // Without the sections, none of it is gathered.
+        r.ads = r.abTests = r.segments = false;
+        auto lean = ui::gatherReport(r).value();
+        QVERIFY(lean.adSets.empty() && lean.abTests.empty());
+        QVERIFY(!ui::reportHtml(r, lean).contains(QStringLiteral("Ad results")));
     }
 
     void unwritableOutputFailsFirst()

@@ -235,6 +235,14 @@ private slots:
         auto* view = panel->findChild<QChartView*>(QStringLiteral("trendsChart"));
         QCOMPARE(view->chart()->axes(Qt::Vertical).size(), 2);
         QCOMPARE(panel->pinnedLineCount(), 1);
+        // The CSV carries the pinned line as a column of its own.
+        const QString csv = QString::fromStdString(m_dir.path("pinned.csv"));
+        QVERIFY(panel->exportCsv(csv));
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const auto rows = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(rows[0], QStringLiteral("period,value,previous_period_value,Engagements · All accounts"));
+        QCOMPARE(rows[1].section(QLatin1Char(','), 3, 3).toDouble(), engagements[0].value);
         panel->clearLines();
         QTRY_VERIFY_WITH_TIMEOUT(panel->isUpToDate(), 20000);
         QVERIFY(panel->data().extra.empty());

@@ -286,6 +286,99 @@ QString buildHtml(const ReportRequest& r, const ReportData& d, const QString& ch
                        .arg(s.negative);
         out << "</p>";
     }
+    if (r.segments) {
+        out << "<h2>" << Report::tr("Audience segments") << "</h2>";
+        if (!d.segments) {
+            out << "<p>" << Report::tr("No segmentation has been saved yet (Audience panel or heraldctl segment).")
+                << "</p>";
+        } else {
+            const auto& run = *d.segments;
+            out << "<p class=\"muted\">"
+                << Report::tr("“%1”, saved %2: %3 segments, mean silhouette %4.")
+                       .arg(escaped(run.name),
+                            QLocale().toString(QDateTime::fromSecsSinceEpoch(run.createdUtc, r.zone).date(),
+                                               QLocale::ShortFormat))
+                       .arg(run.segments.size())
+                       .arg(number(run.silhouette, 2))
+                << "</p><table width=\"100%\" cellspacing=\"0\"><tr><th>" << Report::tr("Segment") << "</th><th class=\"n\">"
+                << Report::tr("Members") << "</th><th class=\"n\">" << Report::tr("Share") << "</th><th>"
+                << Report::tr("Stands out by") << "</th><th>" << Report::tr("Top interests") << "</th></tr>";
+            for (const auto& s : run.segments) {
+                QStringList traits, interests;
+                for (std::size_t i = 0; i < s.traits.size() && i < 3; ++i)
+                    traits.append(escaped(s.traits[i].label) + QStringLiteral(" (") +
+                                  (s.traits[i].deviation > 0 ? QStringLiteral("+") : QString()) +
+                                  number(s.traits[i].deviation, 1) + QStringLiteral(" sd)"));
+                for (std::size_t i = 0; i < s.interests.size() && i < 3; ++i)
+                    interests.append(escaped(s.interests[i].name));
+                out << "<tr><td>" << (s.index + 1) << "</td><td class=\"n\">" << number(double(s.size))
+                    << "</td><td class=\"n\">" << percent(s.share) << "</td><td>" << traits.join(QStringLiteral(", "))
+                    << "</td><td>" << interests.join(QStringLiteral(", ")) << "</td></tr>";
+            }
+            out << "</table>";
+        }
+    }
+    if (r.ads) {
+        out << "<h2>" << Report::tr("Ad results") << "</h2>";
+        if (d.adSets.empty()) {
+            out << "<p>" << Report::tr("No ad set ran in this period.") << "</p>";
+        } else {
+            auto estimate = [](const engine::Estimate& e, int decimals, bool asPercent) {
+                if (!e.defined)
+                    return QStringLiteral("–");
+                auto show = [&](double v) { return asPercent ? percent(v) : number(v, decimals); };
+                return show(e.value) + QStringLiteral(" <span class=\"muted\">(") + show(e.interval.low) +
+                       QStringLiteral("–") + show(e.interval.high) + QStringLiteral(")</span>");
+            };
+            out << "<p class=\"muted\">" << Report::tr("Intervals are 95% confidence intervals.")
+                << "</p><table width=\"100%\" cellspacing=\"0\"><tr><th>" << Report::tr("Ad set") << "</th><th class=\"n\">"
+                << Report::tr("Spend") << "</th><th class=\"n\">" << Report::tr("Impressions") << "</th><th class=\"n\">"
+                << Report::tr("CTR") << "</th><th class=\"n\">" << Report::tr("CPC") << "</th><th class=\"n\">"
+                << Report::tr("Conversions") << "</th><th class=\"n\">" << Report::tr("CPA") << "</th><th class=\"n\">"
+                << Report::tr("ROAS") << "</th></tr>";
+            for (const auto& a : d.adSets)
+                out << "<tr><td>" << escaped(a.name) << "</td><td class=\"n\">" << number(a.spend, 2) << ' '
+                    << escaped(a.currency) << "</td><td class=\"n\">" << number(double(a.impressions))
+                    << "</td><td class=\"n\">" << estimate(a.ctr, 2, true) << "</td><td class=\"n\">"
+                    << estimate(a.cpc, 2, false) << "</td><td class=\"n\">" << number(double(a.conversions))
+                    << "</td><td class=\"n\">" << estimate(a.cpa, 2, false) << "</td><td class=\"n\">"
+                    << estimate(a.roas, 2, false) << "</td></tr>";
+            out << "</table>";
+        }
+    }
+    if (r.abTests) {
+        out << "<h2>" << Report::tr("A/B tests") << "</h2>";
+        if (d.abTests.empty()) {
+            out << "<p>" << Report::tr("No A/B test ran in this period.") << "</p>";
+        } else {
+            out << "<table width=\"100%\" cellspacing=\"0\"><tr><th>" << Report::tr("Test") << "</th><th>"
+                << Report::tr("Variants (rate, chance of being best)") << "</th><th class=\"n\">" << Report::tr("p-value")
+                << "</th><th>" << Report::tr("Verdict") << "</th></tr>";
+            for (const auto& e : d.abTests) {
+                QStringList variants;
+                for (const auto& v : e.variants)
+                    variants.append(escaped(v.label) + QStringLiteral(": ") + percent(v.rate) + QStringLiteral(", ") +
+                                    percent(v.probabilityBest));
+                QString verdict;
+                switch (e.verdict) {
+                case engine::AbVerdict::Winner:
+                    verdict = Report::tr("%1 wins").arg(e.best ? escaped(e.variants[*e.best].label) : QString());
+                    break;
+                case engine::AbVerdict::NoDifference:
+                    verdict = Report::tr("No significant difference");
+                    break;
+                case engine::AbVerdict::NotEnoughData:
+                    verdict = Report::tr("Too early: the planned sample (%1 per variant) is not reached")
+                                  .arg(number(double(e.test.plannedSample)));
+                    break;
+                }
+                out << "<tr><td>" << escaped(e.test.name) << "</td><td>" << variants.join(QStringLiteral("<br>"))
+                    << "</td><td class=\"n\">" << (e.testDefined ? number(e.pValue, 4) : QStringLiteral("–"))
+                    << "</td><td>" << verdict << "</td></tr>";
+            }
+            out << "</table>";
+        }
+    }
     out << "</body></html>";
     return h;
 }
@@ -345,7 +438,53 @@ Result<bool> writeCsv(const ReportRequest& r, const ReportData& d, const QString
                               QString::number(cc.costPerResult, 'g', 15));
     if (auto w = writeText(dir.filePath(QStringLiteral("campaigns.csv")), campaigns); !w)
         return w;
-    (void)r;
+    if (r.segments && d.segments) {
+        QString segments = QStringLiteral("run,segment,members,share,top_interests\n");
+        for (const auto& s : d.segments->segments) {
+            QStringList interests;
+            for (const auto& i : s.interests)
+                interests.append(QString::fromStdString(i.name));
+            segments += QStringLiteral("%1,%2,%3,%4,%5\n")
+                            .arg(csvCell(QString::fromStdString(d.segments->name)))
+                            .arg(s.index + 1)
+                            .arg(s.size)
+                            .arg(QString::number(s.share, 'g', 15), csvCell(interests.join(QLatin1Char(';'))));
+        }
+        if (auto w = writeText(dir.filePath(QStringLiteral("segments.csv")), segments); !w)
+            return w;
+    }
+    if (r.ads) {
+        QString ads = QStringLiteral("ad_set,platform,currency,spend,impressions,clicks,conversions,revenue,ctr,ctr_low,"
+                                     "ctr_high,cpa,roas\n");
+        auto value = [](const engine::Estimate& e) { return e.defined ? QString::number(e.value, 'g', 15) : QString(); };
+        for (const auto& a : d.adSets)
+            ads += QStringLiteral("%1,%2,%3,%4,%5,%6,%7,%8,%9,%10,%11,%12,%13\n")
+                       .arg(csvCell(QString::fromStdString(a.name)), QString::fromStdString(a.platform),
+                            QString::fromStdString(a.currency), QString::number(a.spend, 'g', 15))
+                       .arg(a.impressions)
+                       .arg(a.clicks)
+                       .arg(a.conversions)
+                       .arg(QString::number(a.revenue, 'g', 15), value(a.ctr),
+                            a.ctr.defined ? QString::number(a.ctr.interval.low, 'g', 15) : QString(),
+                            a.ctr.defined ? QString::number(a.ctr.interval.high, 'g', 15) : QString(), value(a.cpa),
+                            value(a.roas));
+        if (auto w = writeText(dir.filePath(QStringLiteral("ad_sets.csv")), ads); !w)
+            return w;
+    }
+    if (r.abTests) {
+        QString tests = QStringLiteral("test,variant,visitors,conversions,rate,probability_best,p_value,verdict\n");
+        for (const auto& e : d.abTests)
+            for (const auto& v : e.variants)
+                tests += QStringLiteral("%1,%2,%3,%4,%5,%6,%7,%8\n")
+                             .arg(csvCell(QString::fromStdString(e.test.name)), csvCell(QString::fromStdString(v.label)))
+                             .arg(v.visitors)
+                             .arg(v.conversions)
+                             .arg(QString::number(v.rate, 'g', 15), QString::number(v.probabilityBest, 'g', 15),
+                                  e.testDefined ? QString::number(e.pValue, 'g', 15) : QString(),
+                                  QString::fromLatin1(engine::abVerdictKey(e.verdict)));
+        if (auto w = writeText(dir.filePath(QStringLiteral("ab_tests.csv")), tests); !w)
+            return w;
+    }
     return true;
 }
 
@@ -394,6 +533,40 @@ Result<ReportData> gatherReport(const ReportRequest& request)
         posts.resize(kTopPosts);
     data.topPosts = std::move(posts);
     data.hasData = data.dashboard.kpis.current.hasData;
+    if (request.segments || request.ads || request.abTests) {
+        auto db = engine::Database::open(request.workspacePath.toStdString());
+        if (!db)
+            return tl::unexpected(db.error());
+        if (request.segments) {
+            auto runs = engine::listSegmentRuns(*db);
+            if (!runs)
+                return tl::unexpected(runs.error());
+            if (!runs->empty())
+                data.segments = std::move(runs->front());
+        }
+        if (request.ads) {
+            auto stats = engine::adSetStatistics(*db, current.fromDay, current.toDay);
+            if (!stats)
+                return tl::unexpected(stats.error());
+            for (auto& s : *stats)
+                if (s.days > 0)
+                    data.adSets.push_back(std::move(s));
+        }
+        if (request.abTests) {
+            auto tests = engine::listAbTests(*db);
+            if (!tests)
+                return tl::unexpected(tests.error());
+            for (const auto& t : *tests) {
+                if ((t.windowEndUtc && *t.windowEndUtc <= current.fromUtc) ||
+                    (t.windowStartUtc && *t.windowStartUtc >= current.toUtc))
+                    continue; // the test ran outside the period
+                auto evaluation = engine::evaluateAbTest(*db, t.id);
+                if (!evaluation)
+                    return tl::unexpected(evaluation.error());
+                data.abTests.push_back(std::move(*evaluation));
+            }
+        }
+    }
     return data;
 }
 
@@ -498,7 +671,10 @@ QByteArray templateJson(const ReportTemplate& t)
                                {QStringLiteral("trends"), t.trends},
                                {QStringLiteral("top_posts"), t.topPosts},
                                {QStringLiteral("campaigns"), t.campaigns},
-                               {QStringLiteral("sentiment"), t.sentiment}}}};
+                               {QStringLiteral("sentiment"), t.sentiment},
+                               {QStringLiteral("segments"), t.segments},
+                               {QStringLiteral("ads"), t.ads},
+                               {QStringLiteral("ab_tests"), t.abTests}}}};
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
@@ -525,6 +701,9 @@ std::optional<ReportTemplate> templateFrom(const QByteArray& json)
     t.topPosts = s.value(QStringLiteral("top_posts")).toBool(true);
     t.campaigns = s.value(QStringLiteral("campaigns")).toBool(true);
     t.sentiment = s.value(QStringLiteral("sentiment")).toBool(true);
+    t.segments = s.value(QStringLiteral("segments")).toBool(true);
+    t.ads = s.value(QStringLiteral("ads")).toBool(true);
+    t.abTests = s.value(QStringLiteral("ab_tests")).toBool(true);
     return t;
 }
 
@@ -668,6 +847,9 @@ Result<ReportRequest> requestFromTemplate(const ReportTemplate& t, const Workspa
     r.topPosts = t.topPosts;
     r.campaigns = t.campaigns;
     r.sentiment = t.sentiment;
+    r.segments = t.segments;
+    r.ads = t.ads;
+    r.abTests = t.abTests;
     return r;
 }
 

@@ -7,6 +7,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QGuiApplication>
 #include <QHBoxLayout>
@@ -80,7 +81,10 @@ ReportsPanel::ReportsPanel(const engine::Clock& clock, QWidget* parent) : QWidge
     m_posts = new QCheckBox(tr("Top posts"), this);
     m_campaignResults = new QCheckBox(tr("Campaign results"), this);
     m_sentiment = new QCheckBox(tr("Comment sentiment"), this);
-    for (auto* box : {m_summary, m_trends, m_posts, m_campaignResults, m_sentiment})
+    m_segments = new QCheckBox(tr("Audience segments"), this);
+    m_ads = new QCheckBox(tr("Ad results"), this);
+    m_abTests = new QCheckBox(tr("A/B tests"), this);
+    for (auto* box : {m_summary, m_trends, m_posts, m_campaignResults, m_sentiment, m_segments, m_ads, m_abTests})
         box->setChecked(true);
     m_previewButton = new QPushButton(tr("Preview"), this);
     m_previewButton->setObjectName(QStringLiteral("previewButton"));
@@ -117,9 +121,12 @@ ReportsPanel::ReportsPanel(const engine::Clock& clock, QWidget* parent) : QWidge
     sideLayout->addLayout(form);
     sideLayout->addWidget(hint);
     auto* sections = new QGroupBox(tr("Sections"), side);
-    auto* sectionsLayout = new QVBoxLayout(sections);
-    for (auto* box : {m_summary, m_trends, m_posts, m_campaignResults, m_sentiment})
-        sectionsLayout->addWidget(box);
+    auto* sectionsLayout = new QGridLayout(sections);
+    int cell = 0;
+    for (auto* box : {m_summary, m_trends, m_posts, m_campaignResults, m_sentiment, m_segments, m_ads, m_abTests}) {
+        sectionsLayout->addWidget(box, cell / 2, cell % 2);
+        ++cell;
+    }
     sideLayout->addWidget(sections);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_previewButton);
@@ -250,6 +257,9 @@ ReportRequest ReportsPanel::request() const
     r.topPosts = m_posts->isChecked();
     r.campaigns = m_campaignResults->isChecked();
     r.sentiment = m_sentiment->isChecked();
+    r.segments = m_segments->isChecked();
+    r.ads = m_ads->isChecked();
+    r.abTests = m_abTests->isChecked();
     return r;
 }
 
@@ -266,6 +276,9 @@ ReportTemplate ReportsPanel::currentTemplate(const QString& name) const
     t.topPosts = r.topPosts;
     t.campaigns = r.campaigns;
     t.sentiment = r.sentiment;
+    t.segments = r.segments;
+    t.ads = r.ads;
+    t.abTests = r.abTests;
     const auto period = r.campaignIds.empty() ? Result<std::pair<QDate, QDate>>(fail(ErrorCode::Invalid, ""))
                                               : campaignPeriod(r.campaignIds, m_workspace, today());
     if (period && period->first == r.from && period->second == r.to) {
@@ -308,6 +321,9 @@ Result<bool> ReportsPanel::applyTemplate(const QString& name)
     m_posts->setChecked(r->topPosts);
     m_campaignResults->setChecked(r->campaigns);
     m_sentiment->setChecked(r->sentiment);
+    m_segments->setChecked(r->segments);
+    m_ads->setChecked(r->ads);
+    m_abTests->setChecked(r->abTests);
     m_template->setCurrentIndex(std::max(0, m_template->findText(name)));
     m_deleteTemplate->setEnabled(true);
     //: %1 is a report template's name

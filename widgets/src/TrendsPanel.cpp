@@ -39,6 +39,7 @@
 #include "herald/engine/analytics/Accuracy.h"
 #include "herald/engine/analytics/Lttb.h"
 #include "herald/widgets/Async.h"
+#include "herald/widgets/Csv.h"
 #include "herald/widgets/DateRanges.h"
 #include "herald/widgets/ErrorText.h"
 #include "models/BreakdownModel.h"
@@ -800,13 +801,21 @@ Result<bool> TrendsPanel::exportCsv(const QString& path) const
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return fail(ErrorCode::ReadOnly, (path + QStringLiteral(": ") + file.errorString()).toStdString());
     QTextStream out(&file);
-    out << "period,value,previous_period_value\n";
+    out << "period,value,previous_period_value";
+    for (const auto& extra : m_data.extra)
+        out << ',' << csvCell(QString::fromStdString(extra.spec.label));
+    out << '\n';
     for (std::size_t i = 0; i < m_data.current.size(); ++i) {
         const auto& p = m_data.current[i];
         out << QString::fromStdString(p.period) << ',' << (p.missing ? QString() : QString::number(p.value, 'g', 15))
             << ',';
         if (i < m_data.previous.size() && !m_data.previous[i].missing)
             out << QString::number(m_data.previous[i].value, 'g', 15);
+        for (const auto& extra : m_data.extra) {
+            out << ',';
+            if (i < extra.points.size() && !extra.points[i].missing)
+                out << QString::number(extra.points[i].value, 'g', 15);
+        }
         out << '\n';
     }
     if (m_data.forecast) {

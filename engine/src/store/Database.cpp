@@ -99,8 +99,11 @@ Result<void> checkWritable(const std::string& path, bool fileExists)
 
 Result<void> applyConnectionPragmas(sqlite3* db, bool readOnly)
 {
-    const char* sql = readOnly ? "PRAGMA foreign_keys=ON;"
-                               : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+    // A 32 MB page cache per connection (the default is 2 MB): a calendar month or a year of
+    // metrics over a large workspace is then read from memory after the first time.
+    const char* sql = readOnly ? "PRAGMA foreign_keys=ON; PRAGMA cache_size=-32000;"
+                               : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
+                                 "PRAGMA cache_size=-32000;";
     char* err = nullptr;
     int rc = sqlite3_exec(db, sql, nullptr, nullptr, &err);
     if (rc != SQLITE_OK) {

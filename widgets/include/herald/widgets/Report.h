@@ -11,6 +11,9 @@
 #include <QTimeZone>
 
 #include "herald/engine/Result.h"
+#include "herald/engine/ads/AbTests.h"
+#include "herald/engine/ads/AdSetStats.h"
+#include "herald/engine/store/SegmentStore.h"
 #include "herald/widgets/DashboardData.h"
 #include "herald/widgets/TrendsData.h"
 #include "herald/widgets/WorkspaceSnapshot.h"
@@ -37,6 +40,9 @@ struct ReportRequest
     bool topPosts = true;
     bool campaigns = true;
     bool sentiment = true;
+    bool segments = true; // the latest saved audience segmentation
+    bool ads = true;      // ad sets with days in the period
+    bool abTests = true;  // A/B tests whose window touches the period
 };
 
 /// A saved report setup, kept in the workspace so `heraldctl report --template NAME` finds it.
@@ -54,6 +60,9 @@ struct ReportTemplate
     bool topPosts = true;
     bool campaigns = true;
     bool sentiment = true;
+    bool segments = true;
+    bool ads = true;
+    bool abTests = true;
 };
 
 /// The workspace's report templates, by name.
@@ -78,6 +87,9 @@ struct ReportData
     DashboardData dashboard;
     TrendsData engagements; // daily, with forecast
     std::vector<engine::PostPerformance> topPosts; // by engagements, at most 10
+    std::optional<engine::SavedSegmentRun> segments; // the newest saved run, without members
+    std::vector<engine::AdSetStats> adSets;           // those with days in the period
+    std::vector<engine::AbEvaluation> abTests;
     bool hasData = false;
 };
 

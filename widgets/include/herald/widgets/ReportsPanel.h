@@ -84,6 +84,9 @@ private:
     QCheckBox* m_posts = nullptr;
     QCheckBox* m_campaignResults = nullptr;
     QCheckBox* m_sentiment = nullptr;
+    QCheckBox* m_segments = nullptr;
+    QCheckBox* m_ads = nullptr;
+    QCheckBox* m_abTests = nullptr;
     QPushButton* m_previewButton = nullptr;
     QPushButton* m_saveButton = nullptr;
     QTextBrowser* m_preview = nullptr;
