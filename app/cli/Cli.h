@@ -50,5 +50,14 @@ int runCheck(const QStringList& args);
 int runBackup(const QStringList& args);
 int runAnalyze(const QStringList& args);
 int runReport(const QStringList& args);
+int runImportCsv(const QStringList& args);
+int runSegment(const QStringList& args);
+int runAudience(const QStringList& args);
+int runAbTest(const QStringList& args);
+int runImportAds(const QStringList& args);
+int runAccount(const QStringList& args);
+int runSync(const QStringList& args);
+int runPost(const QStringList& args);
+int runPublishDue(const QStringList& args);
 
 } // namespace herald::app::cli

@@ -23,6 +23,15 @@ constexpr Subcommand kCommands[] = {
     {"backup", herald::app::cli::runBackup, "consistent copy of a (possibly open) workspace"},
     {"analyze", herald::app::cli::runAnalyze, "run an analytics algorithm on your own CSV or text"},
     {"report", herald::app::cli::runReport, "write a PDF, HTML or CSV report (no display needed)"},
+    {"import-csv", herald::app::cli::runImportCsv, "import a platform analytics export or generic CSV"},
+    {"segment", herald::app::cli::runSegment, "segment the audience (k-means) and print or save the segments"},
+    {"audience", herald::app::cli::runAudience, "export an ad audience or segment (handles, hashed list, targeting)"},
+    {"abtest", herald::app::cli::runAbTest, "an A/B test's verdict and statistics as JSON"},
+    {"import-ads", herald::app::cli::runImportAds, "import an Ads Manager CSV export into ad sets"},
+    {"account", herald::app::cli::runAccount, "add, list or remove Mastodon, Bluesky and X accounts"},
+    {"sync", herald::app::cli::runSync, "sync posts, metrics, comments and followers of the accounts"},
+    {"post", herald::app::cli::runPost, "compose, list and cancel scheduled posts"},
+    {"publish-due", herald::app::cli::runPublishDue, "publish the posts that are due (cron, systemd timer)"},
 };
 
 void printUsage(QTextStream& out)
@@ -30,7 +39,7 @@ void printUsage(QTextStream& out)
     out << "Usage: heraldctl COMMAND [options]\n\nHerald from the command line: the same workspace and engine "
            "as the desktop app, without a display.\n\nCommands:\n";
     for (const auto& c : kCommands)
-        out << "  " << QString::fromLatin1(c.name).leftJustified(10) << c.summary << '\n';
+        out << "  " << QString::fromLatin1(c.name).leftJustified(13) << c.summary << '\n';
     out << "\nEvery command takes --help, --json and --workspace FILE (or HERALD_WORKSPACE).\n"
            "Exit status: 0 ok, 1 usage error, 2 data error.\n";
 }
