@@ -15,6 +15,7 @@
 #include <QPromise>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTimeZone>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -27,6 +28,10 @@
 #include "herald/engine/Versions.h"
 #include "herald/engine/store/Database.h"
 #include "herald/widgets/AccountsPanel.h"
+#include "herald/widgets/AdsPanel.h"
+#include "herald/widgets/AudiencePanel.h"
+#include "herald/widgets/CalendarPanel.h"
+#include "herald/widgets/ImportCsvDialog.h"
 #include "herald/widgets/Async.h"
 #include "herald/widgets/DashboardPanel.h"
 #include "herald/widgets/EmptyStatePanel.h"
@@ -34,6 +39,10 @@
 #include "herald/widgets/TaskProgress.h"
 #include "herald/widgets/ReportsPanel.h"
 #include "herald/widgets/TrendsPanel.h"
+#include "herald/widgets/BackgroundPublishingDialog.h"
+#include "herald/widgets/ComposerDialog.h"
+#include "herald/widgets/FailedPostDialog.h"
+#include "herald/widgets/PublishingService.h"
 
 namespace herald::app {
 
@@ -54,6 +63,19 @@ MainWindow::MainWindow(AppSettings& settings, const engine::Clock& clock, QWidge
     m_progress = new ui::TaskProgress(this);
     statusBar()->addWidget(m_workspaceLabel, 1);
     statusBar()->addPermanentWidget(m_progress);
+    m_audience->setTaskProgress(m_progress);
+    m_publisherLabel = new QLabel(this);
+    m_publisherLabel->setObjectName(QStringLiteral("publisherStatus"));
+    statusBar()->addPermanentWidget(m_publisherLabel);
+    m_tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
+    m_tray->setToolTip(tr("Herald"));
+    if (QSystemTrayIcon::isSystemTrayAvailable())
+        m_tray->show();
+    // Clicking a failure or pre-flight notification opens the post it was about.
+    connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+        if (m_notifiedPost != 0)
+            openPostProblem(m_notifiedPost);
+    });
     // Accounts: secrets through the keychain (or its announced file fallback); a sync reloads the panels.
     m_secrets = SecretStore::fromEnvironment();
     ui::AccountSecrets secrets;
@@ -107,20 +129,29 @@ void MainWindow::buildPanels()
         return panel;
     };
     m_stack->addWidget(m_dashboard);
-    m_stack->addWidget(empty(tr("Calendar"),
-                             tr("Plan posts on a month, week and queue view, compose one post with a variant per "
-                                "network, and publish on time. The calendar is not built yet."),
-                             "calendarPanel"));
-    m_stack->addWidget(empty(tr("Audience"),
-                             tr("Segment your followers by engagement, interests, languages and active hours, and "
-                                "find interest rules. Audience segmentation is not built yet."),
-                             "audiencePanel"));
+    m_calendar = new ui::CalendarPanel(m_clock, m_stack);
+    m_stack->addWidget(m_calendar);
+    connect(m_calendar, &ui::CalendarPanel::composeRequested, this,
+            [this](std::optional<std::int64_t> postId, const QDateTime& at) { openComposer(postId, at); });
+    connect(m_calendar, &ui::CalendarPanel::timeZoneChanged, this, [this](const QTimeZone& zone) {
+        if (!m_workspace)
+            return;
+        ui::WorkspaceSnapshot updated = *m_workspace;
+        updated.timeZone = zone;
+        applyWorkspace(updated); // the other panels and the status bar follow the new zone
+    });
+    m_audience = new ui::AudiencePanel(m_clock, m_stack);
+    m_stack->addWidget(m_audience);
+    // Interest rules chosen as hashtags are offered by the next composer.
+    connect(m_audience, &ui::AudiencePanel::hashtagsChosen, this, [this](const QStringList& hashtags) {
+        m_interestHashtags = hashtags;
+        statusBar()->showMessage(tr("%n hashtags will be suggested in the composer.", nullptr, int(hashtags.size())),
+                                 5000);
+    });
     m_trends = new ui::TrendsPanel(m_clock, m_stack);
     m_stack->addWidget(m_trends);
-    m_stack->addWidget(empty(tr("Ads"),
-                             tr("Ad audiences, targeting exports, ad-set results and budget planning. The ads "
-                                "panel is not built yet."),
-                             "adsPanel"));
+    m_ads = new ui::AdsPanel(m_clock, m_stack);
+    m_stack->addWidget(m_ads);
     m_stack->addWidget(empty(tr("Inbox"),
                              tr("Comments and mentions from every account, with sentiment and reply state. The "
                                 "inbox is not built yet."),
@@ -144,6 +175,9 @@ void MainWindow::buildMenus()
     auto* file = menuBar()->addMenu(tr("&File"));
     auto* newAction = file->addAction(tr("&New Workspace…"), this, &MainWindow::newWorkspace);
     newAction->setShortcut(QKeySequence::New);
+    auto* newPost = file->addAction(tr("New &Post…"), this, [this] { openComposer(std::nullopt); });
+    newPost->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    newPost->setObjectName(QStringLiteral("newPostAction"));
     auto* openAction = file->addAction(tr("&Open Workspace…"), this, &MainWindow::chooseWorkspace);
     openAction->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
@@ -153,12 +187,25 @@ void MainWindow::buildMenus()
     file->addSeparator();
     m_backupAction = file->addAction(tr("&Back Up Workspace…"), this, &MainWindow::backUpWorkspace);
     m_backupAction->setEnabled(false);
+    m_importCsvAction = file->addAction(tr("Import &CSV…"), this, [this] {
+        if (!m_workspace)
+            return;
+        auto* dialog = ui::ImportCsvDialog::openFor(*m_workspace, this);
+        connect(dialog, &ui::ImportCsvDialog::importFinished, this, [this](bool committed) {
+            if (committed && m_workspace)
+                openWorkspace(m_workspace->path); // the panels read the imported figures
+        });
+    });
+    m_importCsvAction->setObjectName(QStringLiteral("importCsvAction"));
+    m_importCsvAction->setEnabled(false);
     file->addSeparator();
     auto* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
     rebuildRecentMenu();
 
+    auto* settings = menuBar()->addMenu(tr("&Settings"));
+    settings->addAction(tr("&Background Publishing…"), this, &MainWindow::showBackgroundPublishing);
     auto* view = menuBar()->addMenu(tr("&View"));
     for (int i = 0; i < PanelCount; ++i) {
         auto* action = view->addAction(m_navigation->item(i)->text(), this, [this, i] { showPanel(Panel(i)); });
@@ -238,9 +285,14 @@ void MainWindow::applyWorkspace(const ui::WorkspaceSnapshot& snapshot)
     rebuildRecentMenu();
     m_dashboard->setWorkspace(snapshot);
     m_trends->setWorkspace(snapshot);
+    m_calendar->setWorkspace(snapshot);
+    m_audience->setWorkspace(snapshot);
+    m_ads->setWorkspace(snapshot);
     m_reports->setWorkspace(snapshot);
     m_accounts->setWorkspace(snapshot);
+    startPublishing(snapshot);
     m_backupAction->setEnabled(true);
+    m_importCsvAction->setEnabled(true);
     //: Status bar: %1 is the workspace file, %2 its time zone
     m_workspaceLabel->setText(tr("Workspace: %1 · Time zone: %2")
                                   .arg(QDir::toNativeSeparators(snapshot.path),
@@ -399,6 +451,105 @@ void MainWindow::closeEvent(QCloseEvent* event)
     m_settings.setWindowState(saveState());
     m_settings.setLastPanel(currentPanel());
     event->accept();
+}
+
+} // namespace herald::app
+
+namespace herald::app {
+
+void MainWindow::startPublishing(const ui::WorkspaceSnapshot& snapshot)
+{
+    m_publishing.reset(); // the previous workspace's runs stop; waits for its worker
+    if (snapshot.isDemo) {
+        // Demo accounts are not real: nothing of a demo workspace is ever sent to a network.
+        m_publisherLabel->setText(tr("Demo workspace: nothing is published"));
+        return;
+    }
+    ui::PublishingOptions options;
+    options.credentials = [this](const engine::Account& account) { return m_secrets->read(account.secretRef); };
+    options.credentialsChanged = [this](const engine::Account& account, const connectors::Credentials& c) {
+        if (auto stored = m_secrets->write(account.secretRef, c); !stored)
+            qWarning("refreshed token not stored: %s", stored.error().detail.c_str());
+    };
+    m_publishing = std::make_unique<ui::PublishingService>(snapshot.path, m_clock, std::move(options));
+    connect(m_publishing.get(), &ui::PublishingService::targetFailed, this,
+            [this](qint64 postId, qint64, const QString& message) {
+                notifyPostProblem(tr("A post could not be published"), message, postId);
+            });
+    connect(m_publishing.get(), &ui::PublishingService::preflightProblem, this,
+            [this](qint64 postId, qint64, const QString& message) {
+                notifyPostProblem(tr("A scheduled post needs attention"), message, postId);
+            });
+    connect(m_publishing.get(), &ui::PublishingService::runFinished, this, &MainWindow::refreshPublisherStatus);
+    m_publishing->start();
+}
+
+void MainWindow::notifyPostProblem(const QString& title, const QString& message, qint64 postId)
+{
+    m_notifiedPost = postId;
+    if (m_tray->isVisible() && QSystemTrayIcon::supportsMessages())
+        m_tray->showMessage(title, message, QSystemTrayIcon::Warning, 15000);
+    else
+        //: Status bar: %1 is a notification title, %2 the network's message
+        statusBar()->showMessage(tr("%1: %2").arg(title, message), 15000);
+}
+
+void MainWindow::openPostProblem(qint64 postId)
+{
+    if (!m_workspace)
+        return;
+    auto* dialog = new ui::FailedPostDialog(m_workspace->path, m_clock, postId, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_publishing)
+        connect(dialog, &ui::FailedPostDialog::retried, m_publishing.get(), &ui::PublishingService::runNow);
+    connect(dialog, &ui::FailedPostDialog::editRequested, this, [this](std::int64_t id) { openComposer(id); });
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+}
+
+void MainWindow::openComposer(std::optional<std::int64_t> postId, const QDateTime& at)
+{
+    if (!m_workspace)
+        return;
+    auto* composer = new ui::ComposerDialog(*m_workspace, m_clock, postId, this);
+    composer->setAttribute(Qt::WA_DeleteOnClose);
+    if (!postId && at.isValid())
+        composer->presetSchedule(at);
+    composer->setSuggestedHashtags(m_interestHashtags);
+    connect(composer, &ui::ComposerDialog::postSaved, m_calendar, [this] { m_calendar->reload(); });
+    // "Publish now" goes out at once rather than at the next 30-second tick.
+    if (m_publishing)
+        connect(composer, &ui::ComposerDialog::postSaved, m_publishing.get(), &ui::PublishingService::runNow);
+    composer->show();
+}
+
+void MainWindow::showBackgroundPublishing()
+{
+    if (!m_workspace)
+        return;
+    auto* dialog = new ui::BackgroundPublishingDialog(m_workspace->path, m_clock, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::refreshPublisherStatus()
+{
+    if (!m_workspace)
+        return;
+    const std::string path = m_workspace->path.toStdString();
+    ui::runAsync<Result<std::optional<engine::PublisherRun>>>(
+        this, [path] { return ui::lastPublisherRun(path, ""); },
+        [this](const Result<std::optional<engine::PublisherRun>>& run) {
+            if (!run || !*run) {
+                m_publisherLabel->setText(tr("Publisher: not run yet"));
+                return;
+            }
+            const QString when = QLocale().toString(QDateTime::fromSecsSinceEpoch((*run)->startedUtc), QLocale::ShortFormat);
+            //: Status bar: %1 is when the publisher last ran
+            m_publisherLabel->setText((*run)->source == "cli" ? tr("Last background publishing: %1").arg(when)
+                                                               : tr("Last publishing run: %1").arg(when));
+        });
 }
 
 } // namespace herald::app

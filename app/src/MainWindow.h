@@ -1,6 +1,12 @@
 #pragma once
 
+#include <QDateTime>
 #include <QMainWindow>
+#include <QStringList>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
 
 #include "herald/widgets/WorkspaceSnapshot.h"
 
@@ -9,16 +15,21 @@ class QLabel;
 class QListWidget;
 class QMenu;
 class QStackedWidget;
+class QSystemTrayIcon;
 
 namespace herald::engine {
 class Clock;
 }
 namespace herald::ui {
 class AccountsPanel;
+class AdsPanel;
+class AudiencePanel;
+class CalendarPanel;
 class DashboardPanel;
 class TaskProgress;
 class ReportsPanel;
 class TrendsPanel;
+class PublishingService;
 }
 
 namespace herald::app {
@@ -64,6 +75,12 @@ private:
     void applyWorkspace(const ui::WorkspaceSnapshot& snapshot);
     void showError(const QString& title, const herald::Error& error);
     void updateTitle();
+    void startPublishing(const ui::WorkspaceSnapshot& snapshot);
+    void notifyPostProblem(const QString& title, const QString& message, qint64 postId);
+    void openPostProblem(qint64 postId);
+    void openComposer(std::optional<std::int64_t> postId, const QDateTime& at = {});
+    void showBackgroundPublishing();
+    void refreshPublisherStatus();
 
     AppSettings& m_settings;
     std::unique_ptr<SecretStore> m_secrets;
@@ -73,12 +90,21 @@ private:
     QStackedWidget* m_stack = nullptr;
     ui::DashboardPanel* m_dashboard = nullptr;
     ui::TrendsPanel* m_trends = nullptr;
+    ui::AudiencePanel* m_audience = nullptr;
+    ui::AdsPanel* m_ads = nullptr;
+    ui::CalendarPanel* m_calendar = nullptr;
     ui::ReportsPanel* m_reports = nullptr;
     ui::AccountsPanel* m_accounts = nullptr;
     ui::TaskProgress* m_progress = nullptr;
     QLabel* m_workspaceLabel = nullptr;
     QMenu* m_recentMenu = nullptr;
+    std::unique_ptr<ui::PublishingService> m_publishing;
+    QSystemTrayIcon* m_tray = nullptr;
+    QLabel* m_publisherLabel = nullptr;
+    QStringList m_interestHashtags; // from the Audience panel's interest rules
+    qint64 m_notifiedPost = 0; // the post the last tray notification was about
     QAction* m_backupAction = nullptr;
+    QAction* m_importCsvAction = nullptr;
 };
 
 } // namespace herald::app

@@ -55,7 +55,7 @@ private slots:
             QCOMPARE(nav->currentRow(), i);
         }
         // Panels not built yet say so instead of showing made-up content.
-        QTest::keyClick(&w, Qt::Key_2, Qt::ControlModifier);
+        QTest::keyClick(&w, Qt::Key_6, Qt::ControlModifier); // the inbox
         auto* text = stack->currentWidget()->findChild<QLabel*>(QStringLiteral("emptyStateDescription"));
         QVERIFY(text && text->text().contains(QStringLiteral("not built yet")));
     }

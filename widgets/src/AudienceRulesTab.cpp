@@ -188,18 +188,20 @@ AudienceRulesTab::AudienceRulesTab(QWidget* parent) : QWidget(parent)
 
     auto* controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("Members:"), this));
-    controls->addWidget(m_scope);
-    controls->addSpacing(12);
-    controls->addWidget(new QLabel(tr("Min. support"), this));
-    controls->addWidget(m_support);
-    controls->addWidget(new QLabel(tr("Min. confidence"), this));
-    controls->addWidget(m_confidence);
-    controls->addWidget(new QLabel(tr("Min. lift"), this));
-    controls->addWidget(m_lift);
-    controls->addStretch();
+    controls->addWidget(m_scope, 1);
     controls->addWidget(m_hashtags);
+    // The thresholds on a row of their own, so the panel fits a 1280-pixel screen.
+    auto* thresholds = new QHBoxLayout;
+    thresholds->addWidget(new QLabel(tr("Min. support"), this));
+    thresholds->addWidget(m_support);
+    thresholds->addWidget(new QLabel(tr("Min. confidence"), this));
+    thresholds->addWidget(m_confidence);
+    thresholds->addWidget(new QLabel(tr("Min. lift"), this));
+    thresholds->addWidget(m_lift);
+    thresholds->addStretch();
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(controls);
+    layout->addLayout(thresholds);
     layout->addWidget(m_status);
     layout->addWidget(m_table, 1);
 

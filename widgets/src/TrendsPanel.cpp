@@ -195,8 +195,7 @@ TrendsPanel::TrendsPanel(const engine::Clock& clock, QWidget* parent) : QWidget(
     auto* controls = new QHBoxLayout;
     controls->addWidget(title);
     controls->addStretch();
-    for (QWidget* w : std::initializer_list<QWidget*>{m_metric, m_account, m_granularity, m_range, m_compare,
-                                                      m_forecast, m_anomalies, exportButton})
+    for (QWidget* w : std::initializer_list<QWidget*>{m_metric, m_account, m_granularity, m_range, exportButton})
         controls->addWidget(w);
 
     m_view = new QChartView(this);
@@ -214,6 +213,8 @@ TrendsPanel::TrendsPanel(const engine::Clock& clock, QWidget* parent) : QWidget(
     m_model->setWordWrap(true);
     auto* lineControls = new QHBoxLayout;
     lineControls->addWidget(m_model, 1);
+    for (QWidget* w : std::initializer_list<QWidget*>{m_compare, m_forecast, m_anomalies})
+        lineControls->addWidget(w);
     lineControls->addWidget(m_accuracy);
     lineControls->addWidget(m_addLine);
     lineControls->addWidget(m_clearLines);
