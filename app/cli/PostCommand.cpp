@@ -7,7 +7,7 @@
 
 #include "Cli.h"
 #include "PublishCommon.h"
-#include "QtZoneConverter.h"
+#include "herald/widgets/QtZoneConverter.h"
 #include "herald/connectors/DateTime.h"
 #include "herald/connectors/publish/PostValidation.h"
 #include "herald/engine/Clock.h"
@@ -89,7 +89,7 @@ int add(Command& cmd, engine::Database& db, const QString& workspacePath)
     auto& p = cmd.parser();
     const engine::SystemClock clock;
     const std::int64_t now = clock.nowUtc();
-    const QtZoneConverter zones;
+    const ui::QtZoneConverter zones;
 
     // Targets and text.
     std::vector<std::int64_t> accountIds;
@@ -142,7 +142,7 @@ int add(Command& cmd, engine::Database& db, const QString& workspacePath)
         return cmd.usageError(QStringLiteral("choose one of --at, --queue and --now"));
     const std::string zone =
         p.isSet(QStringLiteral("tz")) ? p.value(QStringLiteral("tz")).toStdString() : publish::workspaceZone(db);
-    if (!isKnownTimeZone(zone))
+    if (!ui::isKnownTimeZone(zone))
         return reportError(Error{ErrorCode::Invalid, "unknown time zone \"" + zone +
                                                          "\" (use an IANA name such as "
                                                          "Europe/Berlin)"});

@@ -4,6 +4,4 @@ target_sources(heraldctl PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/PublishCommand.cpp
     ${CMAKE_CURRENT_LIST_DIR}/PublishCommon.cpp
     ${CMAKE_CURRENT_LIST_DIR}/PublishCommon.h
-    ${CMAKE_CURRENT_LIST_DIR}/QtZoneConverter.cpp
-    ${CMAKE_CURRENT_LIST_DIR}/QtZoneConverter.h
 )

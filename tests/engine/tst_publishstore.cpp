@@ -2,7 +2,7 @@
 
 #include <QTest>
 
-#include "QtZoneConverter.h"
+#include "herald/widgets/QtZoneConverter.h"
 #include "TestSupport.h"
 #include "herald/engine/store/AccountRepository.h"
 #include "herald/engine/store/CalendarQuery.h"
@@ -54,7 +54,7 @@ Post scheduledPost(const std::string& body, const Schedule& when, std::vector<st
 
 Schedule berlin(const std::string& local)
 {
-    const auto utc = app::QtZoneConverter().toUtc(local, kBerlin);
+    const auto utc = ui::QtZoneConverter().toUtc(local, kBerlin);
     if (!utc)
         throw std::runtime_error("no instant for " + local);
     return Schedule{local, kBerlin, *utc};
@@ -79,7 +79,7 @@ class TestPublishStore : public QObject
 private slots:
     void zoneConverterHandlesDst()
     {
-        app::QtZoneConverter zones;
+        ui::QtZoneConverter zones;
         QCOMPARE(zones.toUtc("2026-03-16T09:00", kBerlin), std::optional<std::int64_t>(1773648000));
         QCOMPARE(zones.toUtc("2026-03-30T09:00", kBerlin), std::optional<std::int64_t>(1774854000));
         QVERIFY(!zones.toUtc("2026-03-29T02:30", kBerlin)); // skipped by the change to summer time
@@ -273,7 +273,7 @@ private slots:
         must(posting.setSlots(ana, weekdays));
         QCOMPARE(posting.slotsOf(ana)->size(), std::size_t(10));
         QVERIFY(!posting.setSlots(ana, {{8, 0}}));
-        app::QtZoneConverter zones;
+        ui::QtZoneConverter zones;
 
         // Friday 27 March 2026, 10:00 Berlin (still winter time): next is 12:30 the same day.
         const std::int64_t friday = berlin("2026-03-27T10:00").utc;
@@ -301,7 +301,7 @@ private slots:
 
     void weeklyRecurrenceKeepsWallTimeAcrossDst()
     {
-        app::QtZoneConverter zones;
+        ui::QtZoneConverter zones;
         auto spring =
             recurrenceOccurrences(berlin("2026-03-16T09:00"), Recurrence{1, RepeatUnit::Week, "2026-04-06"}, zones);
         QVERIFY(spring);
@@ -363,7 +363,7 @@ private slots:
         // One slot already holds a real post: evergreen copies never take it.
         Post real = scheduledPost("real", berlin("2026-06-03T09:00"), {ana});
         must(editor.create(real));
-        app::QtZoneConverter zones;
+        ui::QtZoneConverter zones;
         const std::int64_t from = 1780272000; // 2026-06-01T00:00Z
         auto created = posting.fillWithEvergreen(ana, from, from + 14 * 86400, zones, kNow);
         QVERIFY(created);

@@ -481,7 +481,7 @@ Result<EngagementEstimate> EngagementModel::predict(const PostFeatures& draft) c
     return estimateAt(draft.hourOfWeek, m_beta.dot(contrast), contrast.dot(m_betaCovariance * contrast));
 }
 
-Result<std::vector<PostingSlot>> EngagementModel::bestSlots(const PostFeatures& draft, int startHourOfWeek,
+Result<std::vector<SlotEstimate>> EngagementModel::bestSlots(const PostFeatures& draft, int startHourOfWeek,
                                                             int count) const
 {
     if (startHourOfWeek < 0 || startHourOfWeek >= kHoursPerWeek)
@@ -495,17 +495,17 @@ Result<std::vector<PostingSlot>> EngagementModel::bestSlots(const PostFeatures& 
     const Eigen::VectorXd contrast = *row - m_meanFeatures;
     const double shift = m_beta.dot(contrast);
     const double featureVar = contrast.dot(m_betaCovariance * contrast);
-    std::vector<PostingSlot> all;
+    std::vector<SlotEstimate> all;
     all.reserve(kHoursPerWeek);
     for (int ahead = 0; ahead < kHoursPerWeek; ++ahead) {
         const int hour = (startHourOfWeek + ahead) % kHoursPerWeek;
-        all.push_back(PostingSlot{hour, ahead, estimateAt(hour, shift, featureVar)});
+        all.push_back(SlotEstimate{hour, ahead, estimateAt(hour, shift, featureVar)});
     }
     std::stable_sort(all.begin(), all.end(),
-                     [](const PostingSlot& a, const PostingSlot& b) { return a.estimate.lower > b.estimate.lower; });
-    std::vector<PostingSlot> best;
-    for (const PostingSlot& s : all) {
-        const bool farEnough = std::all_of(best.begin(), best.end(), [&](const PostingSlot& b) {
+                     [](const SlotEstimate& a, const SlotEstimate& b) { return a.estimate.lower > b.estimate.lower; });
+    std::vector<SlotEstimate> best;
+    for (const SlotEstimate& s : all) {
+        const bool farEnough = std::all_of(best.begin(), best.end(), [&](const SlotEstimate& b) {
             return std::abs(b.hoursAhead - s.hoursAhead) >= m_options.minSlotGapHours;
         });
         if (farEnough)

@@ -167,7 +167,7 @@ private slots:
         QCOMPARE((*fromWednesday)[0].hourOfWeek, kTuesday18);
         QCOMPARE((*fromWednesday)[0].hoursAhead, kTuesday18 + kHoursPerWeek - start);
         for (std::size_t i = 0; i < fromWednesday->size(); ++i) {
-            const PostingSlot& s = (*fromWednesday)[i];
+            const SlotEstimate& s = (*fromWednesday)[i];
             QCOMPARE(s.hourOfWeek, (start + s.hoursAhead) % kHoursPerWeek);
             QCOMPARE(s.estimate.rate, model
                                           ->predict([&] {

@@ -29,7 +29,7 @@ class QVBoxLayout;
 
 namespace herald::engine {
 class Clock;
-class EngagementModel; // forward: its PostingSlot clashes with store/PostingSlots.h in one TU
+class EngagementModel;
 } // namespace herald::engine
 
 namespace herald::ui {

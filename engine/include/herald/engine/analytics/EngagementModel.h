@@ -62,7 +62,7 @@ struct HeatmapCell
     int posts = 0; // posts of the history in this hour of week
 };
 
-struct PostingSlot
+struct SlotEstimate
 {
     int hourOfWeek = 0;
     int hoursAhead = 0; // from the start hour of week, 0..167
@@ -114,7 +114,7 @@ public:
     /// The best `count` hours in the 168 hours from startHourOfWeek for the draft, best first, at least
     /// minSlotGapHours apart. Ranked by the interval's lower end, so that a thinly observed hour must
     /// beat a well-known one by more than its uncertainty. O(168 * count + p^2).
-    Result<std::vector<PostingSlot>> bestSlots(const PostFeatures& draft, int startHourOfWeek, int count = 3) const;
+    Result<std::vector<SlotEstimate>> bestSlots(const PostFeatures& draft, int startHourOfWeek, int count = 3) const;
 
 private:
     struct Encoder;
