@@ -164,7 +164,9 @@ Result<SyncedPost> SyncStateRepository::upsertPublishedPost(std::int64_t account
         return SyncedPost{**existing, false};
     }
     auto post =
-        m_db.prepare("INSERT INTO posts(body, status, created_utc, updated_utc) VALUES (?1, 'published', ?2, ?2)");
+        // A post that came from the platform went out at its publication time: the calendar shows it there.
+        m_db.prepare("INSERT INTO posts(body, status, scheduled_utc, created_utc, updated_utc) "
+                     "VALUES (?1, 'published', ?2, ?2, ?2)");
     if (!post)
         return tl::unexpected(post.error());
     if (auto r = (*post)->bind(1, text).bind(2, publishedUtc).run(); !r)
