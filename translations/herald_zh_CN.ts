@@ -2,136 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>AccountStatusModel</name>
-    <message>
-        <source>Needs reconnecting</source>
-        <translation>需要重新连接</translation>
-    </message>
-    <message>
-        <source>Disabled</source>
-        <translation>已停用</translation>
-    </message>
-    <message>
-        <source>Rate limited until %1</source>
-        <translation>受速率限制，直到 %1</translation>
-    </message>
-    <message>
-        <source>Connected</source>
-        <translation>已连接</translation>
-    </message>
-    <message>
-        <source>Never</source>
-        <translation>从未</translation>
-    </message>
-    <message>
-        <source>Network</source>
-        <translation>平台</translation>
-    </message>
-    <message>
-        <source>Handle</source>
-        <translation>用户名</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Last sync</source>
-        <translation>上次同步</translation>
-    </message>
-    <message>
-        <source>Last error</source>
-        <translation>最近错误</translation>
-    </message>
-    <message>
-        <source>Server</source>
-        <translation>服务器</translation>
-    </message>
-</context>
-<context>
-    <name>AddAccountDialog</name>
-    <message>
-        <source>Handle</source>
-        <translation>用户名</translation>
-    </message>
-    <message>
-        <source>X client ID</source>
-        <translation>X 客户端 ID</translation>
-    </message>
-    <message>
-        <source>Sign in with browser…</source>
-        <translation>在浏览器中登录…</translation>
-    </message>
-    <message>
-        <source>Connect</source>
-        <translation>连接</translation>
-    </message>
-    <message>
-        <source>Add Account</source>
-        <translation>添加账号</translation>
-    </message>
-    <message>
-        <source>The OAuth 2.0 client ID of your app in the X developer portal. Register http://127.0.0.1:%1/callback as its callback URL.</source>
-        <translation>您在 X 开发者门户中应用的 OAuth 2.0 客户端 ID。请将 http://127.0.0.1:%1/callback 注册为其回调 URL。</translation>
-    </message>
-    <message>
-        <source>Network</source>
-        <translation>平台</translation>
-    </message>
-    <message>
-        <source>Server</source>
-        <translation>服务器</translation>
-    </message>
-    <message>
-        <source>The token or app password is checked with the network and kept in your system's keychain, never in the workspace.</source>
-        <translation>令牌或应用密码会先经平台验证，然后保存在系统钥匙串中，绝不会存入工作区。</translation>
-    </message>
-    <message>
-        <source>App password</source>
-        <translation>应用密码</translation>
-    </message>
-    <message>
-        <source>Access token</source>
-        <translation>访问令牌</translation>
-    </message>
-    <message>
-        <source>Could not connect the account: %1 (%2)</source>
-        <translation>无法连接账号：%1（%2）</translation>
-    </message>
-    <message>
-        <source>Enter the address of your Mastodon server.</source>
-        <translation>请输入您的 Mastodon 服务器地址。</translation>
-    </message>
-    <message>
-        <source>Enter your Bluesky handle.</source>
-        <translation>请输入您的 Bluesky 用户名。</translation>
-    </message>
-    <message>
-        <source>Paste an app password (Settings → App passwords).</source>
-        <translation>请粘贴应用密码（设置 → 应用密码）。</translation>
-    </message>
-    <message>
-        <source>Paste an access token.</source>
-        <translation>请粘贴访问令牌。</translation>
-    </message>
-    <message>
-        <source>Checking the account with %1…</source>
-        <translation>正在通过 %1 验证账号…</translation>
-    </message>
-    <message>
-        <source>Enter the client ID of your X developer app.</source>
-        <translation>请输入您的 X 开发者应用的客户端 ID。</translation>
-    </message>
-    <message>
-        <source>Waiting for you to approve Herald in your browser…</source>
-        <translation>正在等待您在浏览器中授权 Herald…</translation>
-    </message>
-</context>
-<context>
     <name>AudienceText</name>
     <message>
         <source>Days since last engagement</source>
@@ -335,13 +205,6 @@
     </message>
 </context>
 <context>
-    <name>BestTimeHeatmap</name>
-    <message>
-        <source>%1% to %2% engagement</source>
-        <translation>互动率 %1% 至 %2%</translation>
-    </message>
-</context>
-<context>
     <name>CalendarText</name>
     <message>
         <source>Cancel post</source>
@@ -403,7 +266,7 @@
         <translation>%1：没有可发布的文本或媒体。</translation>
     </message>
     <message>
-        <source>%1: the text is over the network's limit (%2).</source>
+        <source>%1: the text is over the network&apos;s limit (%2).</source>
         <translation>%1：文本超出该网络的字数限制（%2）。</translation>
     </message>
     <message>
@@ -492,68 +355,6 @@
     <message>
         <source>Something went wrong.</source>
         <translation>出现错误。</translation>
-    </message>
-</context>
-<context>
-    <name>MonthView</name>
-    <message numerus="yes">
-        <source>+%n more</source>
-        <translation>
-            <numerusform>还有 %n 条</numerusform></translation>
-    </message>
-</context>
-<context>
-    <name>PostingSlotsDialog</name>
-    <message>
-        <source>Posting slots of %1</source>
-        <translation>%1 的发布时段</translation>
-    </message>
-    <message>
-        <source>Posts added to the queue go out at these times, in the account's time zone.</source>
-        <translation>加入队列的帖子将在这些时间发布（按账号所在时区）。</translation>
-    </message>
-    <message>
-        <source>Times, for example 09:00, 12:30, 17:00</source>
-        <translation>时间，例如 09:00, 12:30, 17:00</translation>
-    </message>
-    <message>
-        <source>"%1" is not a time; write times as HH:MM, for example 09:00.</source>
-        <translation>“%1”不是有效时间；请按 HH:MM 格式填写，例如 09:00。</translation>
-    </message>
-    <message>
-        <source>Choose at least one day and one time, or clear both to remove every slot.</source>
-        <translation>请至少选择一天和一个时间，或同时清空以删除所有时段。</translation>
-    </message>
-</context>
-<context>
-    <name>QueueModel</name>
-    <message>
-        <source>Free slot — Add to queue</source>
-        <translation>空闲时段 — 加入队列</translation>
-    </message>
-    <message>
-        <source>Unscheduled</source>
-        <translation>未排期</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>Text</source>
-        <translation>正文</translation>
-    </message>
-    <message>
-        <source>Accounts</source>
-        <translation>账号</translation>
-    </message>
-    <message>
-        <source>Campaign</source>
-        <translation>活动</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
     </message>
 </context>
 <context>
@@ -837,14 +638,6 @@
     </message>
 </context>
 <context>
-    <name>WeekView</name>
-    <message numerus="yes">
-        <source>+%n more</source>
-        <translation>
-            <numerusform>还有 %n 条</numerusform></translation>
-    </message>
-</context>
-<context>
     <name>herald::app::MainWindow</name>
     <message>
         <source>Dashboard</source>
@@ -1015,7 +808,8 @@
     <message numerus="yes">
         <source>%n hashtags will be suggested in the composer.</source>
         <translation>
-            <numerusform>撰写帖子时将建议 %n 个话题标签。</numerusform></translation>
+            <numerusform>撰写帖子时将建议 %n 个话题标签。</numerusform>
+        </translation>
     </message>
     <message>
         <source>New &amp;Post…</source>
@@ -1047,7 +841,7 @@
     </message>
     <message>
         <source>%1: %2</source>
-        <extracomment>Status bar: %1 is a notification title, %2 the network's message</extracomment>
+        <extracomment>Status bar: %1 is a notification title, %2 the network&apos;s message</extracomment>
         <translation>%1：%2</translation>
     </message>
     <message>
@@ -1204,7 +998,8 @@
     <message numerus="yes">
         <source>%1 (%2, %n variant(s))</source>
         <translation>
-            <numerusform>%1（%2，%n 个变体）</numerusform></translation>
+            <numerusform>%1（%2，%n 个变体）</numerusform>
+        </translation>
     </message>
     <message>
         <source>No A/B tests yet. Define one to compare two or more posts or ad sets.</source>
@@ -1231,7 +1026,7 @@
         <translation>无显著差异（p = %1）：已达到计划样本量，在 5% 水平下各变体表现相当。</translation>
     </message>
     <message>
-        <source>Fisher's exact test</source>
+        <source>Fisher&apos;s exact test</source>
         <translation>Fisher 精确检验</translation>
     </message>
     <message>
@@ -1296,6 +1091,57 @@
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::AccountStatusModel</name>
+    <message>
+        <source>Needs reconnecting</source>
+        <translation>需要重新连接</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Rate limited until %1</source>
+        <translation>受速率限制，直到 %1</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Handle</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>上次同步</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>最近错误</translation>
     </message>
     <message>
         <source>Server</source>
@@ -1387,12 +1233,14 @@
     <message numerus="yes">
         <source>Synced %n account(s).</source>
         <translation>
-            <numerusform>已同步 %n 个账号。</numerusform></translation>
+            <numerusform>已同步 %n 个账号。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n account(s) could not be synced; see Last error.</source>
         <translation>
-            <numerusform>%n 个账号无法同步；请查看“最近错误”。</numerusform></translation>
+            <numerusform>%n 个账号无法同步；请查看“最近错误”。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Syncing accounts…</source>
@@ -1506,7 +1354,7 @@
         <translation>导出前校验</translation>
     </message>
     <message>
-        <source>This audience's spec cannot be read: %1</source>
+        <source>This audience&apos;s spec cannot be read: %1</source>
         <translation>无法读取此受众的定义：%1</translation>
     </message>
     <message>
@@ -1516,7 +1364,8 @@
     <message numerus="yes">
         <source>%1 (%n member(s))</source>
         <translation>
-            <numerusform>%1（%n 名成员）</numerusform></translation>
+            <numerusform>%1（%n 名成员）</numerusform>
+        </translation>
     </message>
     <message>
         <source>No saved segments yet: segment the audience in the Audience panel, or build the audience from filters below.</source>
@@ -1525,7 +1374,8 @@
     <message numerus="yes">
         <source>%1 — %n member(s) when saved</source>
         <translation>
-            <numerusform>%1 — 保存时 %n 名成员</numerusform></translation>
+            <numerusform>%1 — 保存时 %n 名成员</numerusform>
+        </translation>
     </message>
     <message>
         <source>No saved audiences yet.</source>
@@ -1546,7 +1396,8 @@
     <message numerus="yes">
         <source>%n member(s) of this workspace match.</source>
         <translation>
-            <numerusform>此工作区中有 %n 名成员匹配。</numerusform></translation>
+            <numerusform>此工作区中有 %n 名成员匹配。</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1: ready to export</source>
@@ -1581,7 +1432,7 @@
         <translation>无法保存受众：%1</translation>
     </message>
     <message>
-        <source>Saved the audience "%1".</source>
+        <source>Saved the audience &quot;%1&quot;.</source>
         <translation>已保存受众“%1”。</translation>
     </message>
     <message>
@@ -1609,7 +1460,7 @@
         <translation>已导出 %1 行到 %2。</translation>
     </message>
     <message>
-        <source>Nothing was exported: the targeting breaks the platform's rules listed on the right.</source>
+        <source>Nothing was exported: the targeting breaks the platform&apos;s rules listed on the right.</source>
         <translation>未导出任何内容：定向违反了右侧列出的平台规则。</translation>
     </message>
     <message>
@@ -1730,6 +1581,85 @@
     <message>
         <source>Imported %1 rows into %2 ad-set days (%3 new ad sets).</source>
         <translation>已导入 %1 行，共 %2 个广告组日（新建 %3 个广告组）。</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::AddAccountDialog</name>
+    <message>
+        <source>Handle</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>X client ID</source>
+        <translation>X 客户端 ID</translation>
+    </message>
+    <message>
+        <source>Sign in with browser…</source>
+        <translation>在浏览器中登录…</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Add Account</source>
+        <translation>添加账号</translation>
+    </message>
+    <message>
+        <source>The OAuth 2.0 client ID of your app in the X developer portal. Register http://127.0.0.1:%1/callback as its callback URL.</source>
+        <translation>您在 X 开发者门户中应用的 OAuth 2.0 客户端 ID。请将 http://127.0.0.1:%1/callback 注册为其回调 URL。</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>The token or app password is checked with the network and kept in your system&apos;s keychain, never in the workspace.</source>
+        <translation>令牌或应用密码会先经平台验证，然后保存在系统钥匙串中，绝不会存入工作区。</translation>
+    </message>
+    <message>
+        <source>App password</source>
+        <translation>应用密码</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>访问令牌</translation>
+    </message>
+    <message>
+        <source>Could not connect the account: %1 (%2)</source>
+        <translation>无法连接账号：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Enter the address of your Mastodon server.</source>
+        <translation>请输入您的 Mastodon 服务器地址。</translation>
+    </message>
+    <message>
+        <source>Enter your Bluesky handle.</source>
+        <translation>请输入您的 Bluesky 用户名。</translation>
+    </message>
+    <message>
+        <source>Paste an app password (Settings → App passwords).</source>
+        <translation>请粘贴应用密码（设置 → 应用密码）。</translation>
+    </message>
+    <message>
+        <source>Paste an access token.</source>
+        <translation>请粘贴访问令牌。</translation>
+    </message>
+    <message>
+        <source>Checking the account with %1…</source>
+        <translation>正在通过 %1 验证账号…</translation>
+    </message>
+    <message>
+        <source>Enter the client ID of your X developer app.</source>
+        <translation>请输入您的 X 开发者应用的客户端 ID。</translation>
+    </message>
+    <message>
+        <source>Waiting for you to approve Herald in your browser…</source>
+        <translation>正在等待您在浏览器中授权 Herald…</translation>
     </message>
 </context>
 <context>
@@ -1874,7 +1804,7 @@
         <translation>无法读取受众：%1</translation>
     </message>
     <message>
-        <source>This workspace has no audience yet. Herald segments the followers and engaged people that account syncs bring in; sync an account's followers, or open the demo workspace, to segment an audience.</source>
+        <source>This workspace has no audience yet. Herald segments the followers and engaged people that account syncs bring in; sync an account&apos;s followers, or open the demo workspace, to segment an audience.</source>
         <translation>此工作区还没有受众。Herald 会对账号同步带来的粉丝和互动用户进行细分；请同步某个账号的粉丝，或打开演示工作区，再进行受众细分。</translation>
     </message>
     <message>
@@ -1884,7 +1814,8 @@
     <message numerus="yes">
         <source>%1 — %n member(s)</source>
         <translation>
-            <numerusform>%1 — %n 位成员</numerusform></translation>
+            <numerusform>%1 — %n 位成员</numerusform>
+        </translation>
     </message>
     <message>
         <source>Choose accounts and features, then run the segmentation.</source>
@@ -1913,7 +1844,8 @@
     <message numerus="yes">
         <source>%1 members in %n segment(s); mean silhouette %2.</source>
         <translation>
-            <numerusform>%1 位成员分为 %n 个细分群体；平均轮廓系数 %2。</numerusform></translation>
+            <numerusform>%1 位成员分为 %n 个细分群体；平均轮廓系数 %2。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The number of segments was chosen by the highest silhouette.</source>
@@ -2014,7 +1946,8 @@
     <message numerus="yes">
         <source>Members on the first two principal components (%n shown)</source>
         <translation>
-            <numerusform>成员在前两个主成分上的分布（显示 %n 位）</numerusform></translation>
+            <numerusform>成员在前两个主成分上的分布（显示 %n 位）</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 — %2</source>
@@ -2125,12 +2058,14 @@
     <message numerus="yes">
         <source>%n rule(s) shown of %1 found (mined at %2% support).</source>
         <translation>
-            <numerusform>共找到 %1 条规则，显示 %n 条（按 %2% 支持度挖掘）。</numerusform></translation>
+            <numerusform>共找到 %1 条规则，显示 %n 条（按 %2% 支持度挖掘）。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Copied %n hashtag(s) to the clipboard.</source>
         <translation>
-            <numerusform>已将 %n 个话题标签复制到剪贴板。</numerusform></translation>
+            <numerusform>已将 %n 个话题标签复制到剪贴板。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2166,7 +2101,8 @@
     <message numerus="yes">
         <source>The background publisher last ran at %1 (%n minute(s) ago): %2 published, %3 failed.</source>
         <translation>
-            <numerusform>后台发布程序上次运行于 %1（%n 分钟前）：已发布 %2 个，失败 %3 个。</numerusform></translation>
+            <numerusform>后台发布程序上次运行于 %1（%n 分钟前）：已发布 %2 个，失败 %3 个。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The timer could not be written: %1</source>
@@ -2194,6 +2130,13 @@
     </message>
 </context>
 <context>
+    <name>herald::ui::BestTimeHeatmap</name>
+    <message>
+        <source>%1% to %2% engagement</source>
+        <translation>互动率 %1% 至 %2%</translation>
+    </message>
+</context>
+<context>
     <name>herald::ui::BreakdownModel</name>
     <message>
         <source>No campaign</source>
@@ -2201,7 +2144,7 @@
     </message>
     <message>
         <source>%1 %2:00</source>
-        <extracomment>Hour of week, e.g. "Mon 09:00"</extracomment>
+        <extracomment>Hour of week, e.g. &quot;Mon 09:00&quot;</extracomment>
         <translation>%1 %2:00</translation>
     </message>
     <message>
@@ -2302,7 +2245,8 @@
     <message numerus="yes">
         <source>%n ad set(s) without spend or results are left out.</source>
         <translation>
-            <numerusform>%n 个没有花费或成效的广告组未纳入。</numerusform></translation>
+            <numerusform>%n 个没有花费或成效的广告组未纳入。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Each ad set gets the share of the budget equal to its probability of being the best (Thompson sampling, fixed seed).</source>
@@ -2336,7 +2280,7 @@
         <translation>找不到空闲时段：%1</translation>
     </message>
     <message>
-        <source>No free posting slot in the next 90 days. Set posting slots for the post's accounts with “Posting slots…”.</source>
+        <source>No free posting slot in the next 90 days. Set posting slots for the post&apos;s accounts with “Posting slots…”.</source>
         <translation>未来 90 天内没有空闲的发布时段。请通过“发布时段…”为该帖子的账号设置发布时段。</translation>
     </message>
     <message>
@@ -2428,7 +2372,7 @@
         <translation>时区：</translation>
     </message>
     <message>
-        <source>The calendar shows times in this zone; it is saved as the workspace's time zone.</source>
+        <source>The calendar shows times in this zone; it is saved as the workspace&apos;s time zone.</source>
         <translation>日历以此时区显示时间，并保存为工作区的时区。</translation>
     </message>
     <message>
@@ -2510,12 +2454,14 @@
     <message numerus="yes">
         <source>Not enough history for best times: %1 has %n published post(s) with impressions; the model needs at least %2.</source>
         <translation>
-            <numerusform>历史数据不足，无法计算最佳时间：%1 仅有 %n 条带展示量的已发布帖子；模型至少需要 %2 条。</numerusform></translation>
+            <numerusform>历史数据不足，无法计算最佳时间：%1 仅有 %n 条带展示量的已发布帖子；模型至少需要 %2 条。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Best times to post for %1: engagement rate by hour (%2), from %n post(s)</source>
         <translation>
-            <numerusform>%1 的最佳发布时间：按小时的互动率（%2），基于 %n 条帖子</numerusform></translation>
+            <numerusform>%1 的最佳发布时间：按小时的互动率（%2），基于 %n 条帖子</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2621,7 +2567,7 @@
         <translation>预期互动</translation>
     </message>
     <message>
-        <source>Reading the accounts' history…</source>
+        <source>Reading the accounts&apos; history…</source>
         <translation>正在读取账号的历史数据…</translation>
     </message>
     <message>
@@ -2741,7 +2687,7 @@
         <translation>草稿已于 %1 自动保存。</translation>
     </message>
     <message>
-        <source>No free posting slot in the next 90 days: set posting slots for these accounts in the calendar's queue view.</source>
+        <source>No free posting slot in the next 90 days: set posting slots for these accounts in the calendar&apos;s queue view.</source>
         <translation>未来 90 天内没有空闲的发布时段：请在日历的队列视图中为这些账号设置发布时段。</translation>
     </message>
     <message>
@@ -2895,9 +2841,9 @@
         <translation>此时间段内没有评论。</translation>
     </message>
     <message>
-        <source>%1 comments: &lt;span style="color:#1a7f37"&gt;&lt;b&gt;%2%&lt;/b&gt; positive&lt;/span&gt; · &lt;b&gt;%3%&lt;/b&gt; neutral · &lt;span style="color:#c62828"&gt;&lt;b&gt;%4%&lt;/b&gt; negative&lt;/span&gt;</source>
+        <source>%1 comments: &lt;span style=&quot;color:#1a7f37&quot;&gt;&lt;b&gt;%2%&lt;/b&gt; positive&lt;/span&gt; · &lt;b&gt;%3%&lt;/b&gt; neutral · &lt;span style=&quot;color:#c62828&quot;&gt;&lt;b&gt;%4%&lt;/b&gt; negative&lt;/span&gt;</source>
         <extracomment>%1 comments; %2, %3, %4 percentages of positive, neutral and negative comments</extracomment>
-        <translation>%1 条评论：&lt;span style="color:#1a7f37"&gt;&lt;b&gt;%2%&lt;/b&gt; 正面&lt;/span&gt; · &lt;b&gt;%3%&lt;/b&gt; 中性 · &lt;span style="color:#c62828"&gt;&lt;b&gt;%4%&lt;/b&gt; 负面&lt;/span&gt;</translation>
+        <translation>%1 条评论：&lt;span style=&quot;color:#1a7f37&quot;&gt;&lt;b&gt;%2%&lt;/b&gt; 正面&lt;/span&gt; · &lt;b&gt;%3%&lt;/b&gt; 中性 · &lt;span style=&quot;color:#c62828&quot;&gt;&lt;b&gt;%4%&lt;/b&gt; 负面&lt;/span&gt;</translation>
     </message>
 </context>
 <context>
@@ -2969,7 +2915,8 @@
     <message numerus="yes">
         <source>%n target(s) of this post planned for %1 could not be published.</source>
         <translation>
-            <numerusform>此帖子计划于 %1 发布，其中 %n 个目标未能发布。</numerusform></translation>
+            <numerusform>此帖子计划于 %1 发布，其中 %n 个目标未能发布。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Post planned for %1.</source>
@@ -3137,7 +3084,8 @@
     <message numerus="yes">
         <source>%1 (%2), header on line %3, %n data row(s)</source>
         <translation>
-            <numerusform>%1（%2），表头在第 %3 行，共 %n 行数据</numerusform></translation>
+            <numerusform>%1（%2），表头在第 %3 行，共 %n 行数据</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 (required)</source>
@@ -3174,7 +3122,8 @@
     <message numerus="yes">
         <source>%n row(s) rejected; nothing was imported. Fix the file and import it again.</source>
         <translation>
-            <numerusform>%n 行被拒绝，未导入任何数据。请修正文件后重新导入。</numerusform></translation>
+            <numerusform>%n 行被拒绝，未导入任何数据。请修正文件后重新导入。</numerusform>
+        </translation>
     </message>
     <message>
         <source>This file was already imported into this account; nothing changed.</source>
@@ -3183,7 +3132,8 @@
     <message numerus="yes">
         <source>Imported %n row(s): %1 new posts, %2 updated.</source>
         <translation>
-            <numerusform>已导入 %n 行：新增 %1 条帖子，更新 %2 条。</numerusform></translation>
+            <numerusform>已导入 %n 行：新增 %1 条帖子，更新 %2 条。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3197,6 +3147,69 @@
         <source>%1 %2% vs previous period</source>
         <extracomment>%1 is an arrow, %2 a signed percentage such as +12.5</extracomment>
         <translation>%1 %2%（较上期）</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::MonthView</name>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>还有 %n 条</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::PostingSlotsDialog</name>
+    <message>
+        <source>Posting slots of %1</source>
+        <translation>%1 的发布时段</translation>
+    </message>
+    <message>
+        <source>Posts added to the queue go out at these times, in the account&apos;s time zone.</source>
+        <translation>加入队列的帖子将在这些时间发布（按账号所在时区）。</translation>
+    </message>
+    <message>
+        <source>Times, for example 09:00, 12:30, 17:00</source>
+        <translation>时间，例如 09:00, 12:30, 17:00</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time; write times as HH:MM, for example 09:00.</source>
+        <translation>“%1”不是有效时间；请按 HH:MM 格式填写，例如 09:00。</translation>
+    </message>
+    <message>
+        <source>Choose at least one day and one time, or clear both to remove every slot.</source>
+        <translation>请至少选择一天和一个时间，或同时清空以删除所有时段。</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::QueueModel</name>
+    <message>
+        <source>Free slot — Add to queue</source>
+        <translation>空闲时段 — 加入队列</translation>
+    </message>
+    <message>
+        <source>Unscheduled</source>
+        <translation>未排期</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
     </message>
 </context>
 <context>
@@ -3319,7 +3332,7 @@
     </message>
     <message>
         <source>Template “%1” applied.</source>
-        <extracomment>%1 is a report template's name</extracomment>
+        <extracomment>%1 is a report template&apos;s name</extracomment>
         <translation>已应用模板“%1”。</translation>
     </message>
     <message>
@@ -3549,7 +3562,7 @@ Difference: %4</source>
     </message>
     <message>
         <source>MMM yyyy</source>
-        <extracomment>Date formats of the chart's time axis (QDate format strings)</extracomment>
+        <extracomment>Date formats of the chart&apos;s time axis (QDate format strings)</extracomment>
         <translation>yyyy年M月</translation>
     </message>
     <message>
@@ -3619,7 +3632,7 @@ Difference: %4</source>
     </message>
     <message>
         <source>Campaign: %1</source>
-        <extracomment>A campaign in the chart's scope list; %1 is its name</extracomment>
+        <extracomment>A campaign in the chart&apos;s scope list; %1 is its name</extracomment>
         <translation>营销活动：%1</translation>
     </message>
     <message>
@@ -3649,6 +3662,15 @@ Difference: %4</source>
         <source>Held out the last %1 periods: %2 scores MASE %3, sMAPE %4%, RMSE %5 (MASE below 1 beats the naive forecast)</source>
         <extracomment>Holdout accuracy: %1 periods held out, %2 the model, then MASE, sMAPE (%) and RMSE</extracomment>
         <translation>留出最后 %1 个周期：%2 的 MASE 为 %3，sMAPE 为 %4%，RMSE 为 %5（MASE 小于 1 即优于朴素预测）</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::WeekView</name>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>还有 %n 条</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

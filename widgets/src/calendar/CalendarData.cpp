@@ -74,6 +74,20 @@ QString statusText(engine::PostStatus status)
     return {};
 }
 
+QString statusSymbol(engine::PostStatus status)
+{
+    // The same in every language: the first letter of the translated word was ambiguous in Chinese.
+    switch (status) {
+    case engine::PostStatus::Draft: return QStringLiteral("\u270E");      // pencil
+    case engine::PostStatus::Scheduled: return QStringLiteral("\u25F7");  // clock face
+    case engine::PostStatus::Publishing: return QStringLiteral("\u21BB"); // circular arrow
+    case engine::PostStatus::Published: return QStringLiteral("\u2713");  // check mark
+    case engine::PostStatus::Failed: return QStringLiteral("!");
+    case engine::PostStatus::Cancelled: return QStringLiteral("\u00D7");  // multiplication sign
+    }
+    return {};
+}
+
 QColor statusColour(engine::PostStatus status)
 {
     using S = engine::PostStatus;
@@ -176,7 +190,7 @@ void paintChip(QPainter& painter, const QRect& rect, const engine::CalendarEntry
     painter.setBrush(statusColour(entry.status));
     painter.drawEllipse(dot);
     painter.setPen(Qt::white);
-    painter.drawText(dot, Qt::AlignCenter, statusText(entry.status).left(1));
+    painter.drawText(dot, Qt::AlignCenter, statusSymbol(entry.status));
     x += badge + 4;
     // One short network label per target.
     for (const auto& t : entry.targets) {

@@ -60,6 +60,8 @@ std::int64_t dayStartUtc(const QDate& day, const QTimeZone& zone);
 
 /// Texts and colours shared by the calendar's views.
 QString statusText(engine::PostStatus status);
+/// A one-character badge for the status, the same in every language.
+QString statusSymbol(engine::PostStatus status);
 QColor statusColour(engine::PostStatus status);
 /// A two- or three-letter network label for chips ("Ma", "Bs", "X", ...): brand abbreviations, not translated.
 QString networkShortLabel(engine::Platform platform);
