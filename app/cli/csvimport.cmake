@@ -1,2 +1,2 @@
-# heraldctl import-csv (issue 4).
+# heraldctl import-csv.
 target_sources(heraldctl PRIVATE ${CMAKE_CURRENT_LIST_DIR}/ImportCsvCommand.cpp)

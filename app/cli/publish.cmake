@@ -1,4 +1,4 @@
-# heraldctl post (add, list, cancel) and publish-due (issue 5).
+# heraldctl post (add, list, cancel) and publish-due.
 target_sources(heraldctl PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/PostCommand.cpp
     ${CMAKE_CURRENT_LIST_DIR}/PublishCommand.cpp

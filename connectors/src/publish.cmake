@@ -1,4 +1,4 @@
-# Publishing: the Publisher (DESIGN.md flow 2) and the post validation shared by composer and CLI.
+# Publishing: the Publisher and the post validation shared by composer and CLI.
 target_sources(herald_connectors PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/publish/PostValidation.cpp
     ${CMAKE_CURRENT_LIST_DIR}/publish/Publisher.cpp

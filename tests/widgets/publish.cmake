@@ -1,7 +1,7 @@
 herald_add_test(tst_calendarpanel GUI LABEL widgets SOURCES ${CMAKE_CURRENT_LIST_DIR}/publish/tst_calendarpanel.cpp
     LIBS herald::widgets)
 target_include_directories(tst_calendarpanel PRIVATE ${PROJECT_SOURCE_DIR}/widgets/src ${CMAKE_CURRENT_LIST_DIR})
-# Composer, in-app publishing service, failed-post and background-publisher dialogs (issue 5, composer).
+# Composer, in-app publishing service, failed-post and background-publisher dialogs.
 herald_add_test(tst_composerdialog GUI LABEL widgets SOURCES ${CMAKE_CURRENT_LIST_DIR}/composer/tst_composerdialog.cpp
     LIBS herald::widgets)
 target_include_directories(tst_composerdialog PRIVATE ${PROJECT_SOURCE_DIR}/widgets/src)

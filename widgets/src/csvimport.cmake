@@ -1,4 +1,4 @@
-# Import CSV dialog (issue 4).
+# Import CSV dialog.
 target_sources(herald_widgets PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/../include/herald/widgets/ImportCsvDialog.h
     ${CMAKE_CURRENT_LIST_DIR}/ImportCsvDialog.cpp)

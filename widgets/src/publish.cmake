@@ -1,4 +1,4 @@
-# Publishing GUI (issue 5): the calendar panel, its views, models, undo commands and dialogs.
+# Publishing GUI: the calendar panel, its views, models, undo commands and dialogs.
 target_sources(herald_widgets PRIVATE
     ${PROJECT_SOURCE_DIR}/widgets/include/herald/widgets/CalendarPanel.h
     ${PROJECT_SOURCE_DIR}/widgets/include/herald/widgets/QtZoneConverter.h
@@ -36,7 +36,7 @@ list(APPEND HERALD_WIDGETS_TR_SOURCES
     ${CMAKE_CURRENT_LIST_DIR}/calendar/QueueModel.cpp
     ${CMAKE_CURRENT_LIST_DIR}/calendar/WeekView.cpp
 )
-# Composer, in-app publishing, failed-post and background-publisher dialogs (issue 5, composer).
+# Composer, in-app publishing, failed-post and background-publisher dialogs.
 target_sources(herald_widgets PRIVATE
     ${PROJECT_SOURCE_DIR}/widgets/include/herald/widgets/ComposerDialog.h
     ${PROJECT_SOURCE_DIR}/widgets/include/herald/widgets/PublishingService.h

@@ -235,7 +235,7 @@ struct Publisher::Impl
         return {};
     }
 
-    // The classified error of a claimed target: retry, wait or fail (DESIGN.md flow 2).
+    // The classified error of a claimed target: retry, wait or fail (claim, send, record).
     Result<void> applyError(const DueTarget& t, int attempts, const Error& error)
     {
         const std::int64_t now = clock.nowUtc();

@@ -1,4 +1,4 @@
-# CSV import of platform analytics exports (issue 4): reader, formats, importer.
+# CSV import of platform analytics exports: reader, formats, importer.
 target_sources(herald_engine PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/../import/CsvReader.cpp
     ${CMAKE_CURRENT_LIST_DIR}/../import/CsvValues.cpp

@@ -1,4 +1,4 @@
-# Publishing: calendar queries, post edits, posting slots and the publish queue (issue 5).
+# Publishing: calendar queries, post edits, posting slots and the publish queue.
 target_sources(herald_engine PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/ZoneConverter.cpp
     ${CMAKE_CURRENT_LIST_DIR}/PublishSql.cpp

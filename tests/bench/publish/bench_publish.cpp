@@ -1,4 +1,4 @@
-// Publishing benchmarks (issue 5):
+// Publishing benchmarks:
 //  1. the calendar's month query (CalendarQuery::between) on a workspace file with 100,000 posts:
 //     the first month (cold statement cache) and switching months, in ms (target: under 50 ms);
 //  2. publish-due with 1,000 due targets against the Mastodon fixture server: targets per second.

@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+#include "herald/connectors/platforms/OAuth.h"
 #include "herald/engine/model/Account.h"
 #include "herald/widgets/AccountSecrets.h"
 
@@ -31,7 +32,7 @@ public:
     ~AddAccountDialog() override;
 
     /// The loopback port X's browser sign-in listens on (register http://127.0.0.1:PORT/callback).
-    static constexpr std::uint16_t kXCallbackPort = 8765;
+    static constexpr std::uint16_t kXCallbackPort = connectors::kXRedirectPort; // registered with X
 
 signals:
     /// After the account was verified and stored; `reattached` when it existed before.

@@ -83,7 +83,7 @@ struct PreflightIssue
     std::string problem;
 };
 
-/// Publishes due post targets (DESIGN.md flow 2): claim in a transaction (publishing, attempts+1,
+/// Publishes due post targets (claim, send, record): claim in a transaction (publishing, attempts+1,
 /// idempotency key stored), then the network call, then the result; transient errors retry with
 /// exponential backoff and jitter up to maxAttempts, rate limits wait for the platform's reset,
 /// permanent errors fail with the platform's message (auth also flags the account needs_reconnect).

@@ -42,7 +42,7 @@ struct PublisherRun
     std::string detail;
 };
 
-/// The store side of publishing (DESIGN.md flow 2). Each write is a transaction of its own.
+/// The store side of publishing (claim, send, record). Each write is a transaction of its own.
 class PublishQueue
 {
 public:
