@@ -7,3 +7,7 @@ herald_add_test(tst_composerdialog GUI LABEL widgets SOURCES ${CMAKE_CURRENT_LIS
 target_include_directories(tst_composerdialog PRIVATE ${PROJECT_SOURCE_DIR}/widgets/src)
 herald_add_test(tst_publishingservice GUI LABEL widgets SOURCES ${CMAKE_CURRENT_LIST_DIR}/composer/tst_publishingservice.cpp
     LIBS herald::widgets herald_fixture_server)
+# Compose, schedule, see it on the calendar, move it and undo: the whole round trip.
+herald_add_test(tst_composeandplan GUI LABEL widgets SOURCES ${CMAKE_CURRENT_LIST_DIR}/publish/tst_composeandplan.cpp
+    LIBS herald::widgets)
+target_include_directories(tst_composeandplan PRIVATE ${PROJECT_SOURCE_DIR}/widgets/src ${CMAKE_CURRENT_LIST_DIR})
