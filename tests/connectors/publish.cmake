@@ -3,3 +3,6 @@ herald_add_test(tst_publisher LABEL connectors SOURCES ${CMAKE_CURRENT_LIST_DIR}
     LIBS herald::connectors herald_fixture_server SQLite::SQLite3)
 herald_add_test(tst_postvalidation LABEL connectors SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_postvalidation.cpp
     LIBS herald::connectors)
+# Bulk import of posts from CSV (all rows checked, all or nothing).
+herald_add_test(tst_postimport LABEL connectors SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_postimport.cpp
+    LIBS herald::connectors herald::widgets)

@@ -11,3 +11,6 @@ herald_add_test(tst_publishingservice GUI LABEL widgets SOURCES ${CMAKE_CURRENT_
 herald_add_test(tst_composeandplan GUI LABEL widgets SOURCES ${CMAKE_CURRENT_LIST_DIR}/publish/tst_composeandplan.cpp
     LIBS herald::widgets)
 target_include_directories(tst_composeandplan PRIVATE ${PROJECT_SOURCE_DIR}/widgets/src ${CMAKE_CURRENT_LIST_DIR})
+# "Import Posts…" on the calendar (CSV bulk import, all or nothing).
+herald_add_test(tst_calendarimport GUI LABEL widgets SOURCES ${CMAKE_CURRENT_LIST_DIR}/publish/tst_calendarimport.cpp
+    LIBS herald::widgets)

@@ -9,6 +9,7 @@ target_sources(herald_widgets PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/calendar/CalendarCommands.h
     ${CMAKE_CURRENT_LIST_DIR}/calendar/CalendarData.cpp
     ${CMAKE_CURRENT_LIST_DIR}/calendar/CalendarData.h
+    ${CMAKE_CURRENT_LIST_DIR}/calendar/CalendarImport.cpp
     ${CMAKE_CURRENT_LIST_DIR}/calendar/CalendarEdits.cpp
     ${CMAKE_CURRENT_LIST_DIR}/calendar/CalendarEdits.h
     ${CMAKE_CURRENT_LIST_DIR}/calendar/CalendarLoad.cpp
@@ -30,6 +31,7 @@ list(APPEND HERALD_WIDGETS_TR_SOURCES
     ${CMAKE_CURRENT_LIST_DIR}/calendar/CalendarActions.cpp
     ${CMAKE_CURRENT_LIST_DIR}/calendar/CalendarCommands.cpp
     ${CMAKE_CURRENT_LIST_DIR}/calendar/CalendarData.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/calendar/CalendarImport.cpp
     ${CMAKE_CURRENT_LIST_DIR}/calendar/CalendarPanel.cpp
     ${CMAKE_CURRENT_LIST_DIR}/calendar/MonthView.cpp
     ${CMAKE_CURRENT_LIST_DIR}/calendar/PostingSlotsDialog.cpp

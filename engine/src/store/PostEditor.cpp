@@ -76,20 +76,46 @@ Result<void> setTags(Database& db, std::int64_t postId, const std::vector<std::s
 
 } // namespace
 
-Result<std::int64_t> PostEditor::create(Post& post, const std::vector<Media>& media)
+namespace {
+
+// One post's rows (inside the caller's transaction); targets of a scheduled post are due at its instant.
+Result<std::int64_t> insertPost(Database& db, Post& post, const std::vector<Media>& media)
 {
     const bool scheduled = post.status == PostStatus::Scheduled;
     for (auto& t : post.targets) {
         t.status = scheduled ? PostStatus::Scheduled : PostStatus::Draft;
         t.nextAttemptUtc = post.scheduledUtc;
     }
-    return inTransaction(m_db, [&]() -> Result<std::int64_t> {
-        auto id = PostRepository(m_db).insert(post);
-        if (!id)
-            return id;
-        if (auto r = insertMedia(m_db, *id, media); !r)
-            return tl::unexpected(r.error());
+    auto id = PostRepository(db).insert(post);
+    if (!id)
         return id;
+    if (auto r = insertMedia(db, *id, media); !r)
+        return tl::unexpected(r.error());
+    return id;
+}
+
+} // namespace
+
+Result<std::int64_t> PostEditor::create(Post& post, const std::vector<Media>& media)
+{
+    return inTransaction(m_db, [&]() -> Result<std::int64_t> { return insertPost(m_db, post, media); });
+}
+
+Result<std::vector<std::int64_t>> PostEditor::createMany(std::vector<Post>& posts,
+                                                         const std::vector<std::vector<Media>>& media)
+{
+    if (!media.empty() && media.size() != posts.size())
+        return fail(ErrorCode::Invalid, "createMany needs one media list per post");
+    return inTransaction(m_db, [&]() -> Result<std::vector<std::int64_t>> {
+        std::vector<std::int64_t> ids;
+        ids.reserve(posts.size());
+        for (std::size_t i = 0; i < posts.size(); ++i) {
+            auto id = insertPost(m_db, posts[i], media.empty() ? std::vector<Media>{} : media[i]);
+            if (!id)
+                return tl::unexpected(id.error());
+            ids.push_back(*id);
+        }
+        return ids;
     });
 }
 

@@ -161,6 +161,11 @@ void CalendarPanel::buildUi()
     m_slotsButton = new QPushButton(tr("Posting slots…"), m_calendarPage);
     m_slotsButton->setObjectName(QStringLiteral("postingSlotsButton"));
     connect(m_slotsButton, &QPushButton::clicked, this, &CalendarPanel::editSlots);
+    auto* importButton = new QPushButton(tr("Import Posts…"), m_calendarPage);
+    importButton->setObjectName(QStringLiteral("importPostsButton"));
+    importButton->setToolTip(tr("Schedule many posts from a CSV file: every row is checked first, and nothing is "
+                                "imported unless all rows are good."));
+    connect(importButton, &QPushButton::clicked, this, &CalendarPanel::importPosts);
     m_queueButton = new QPushButton(tr("Add to queue"), m_calendarPage);
     m_queueButton->setObjectName(QStringLiteral("addToQueueButton"));
     m_queueButton->setToolTip(tr("Put the selected post into the next free posting slot of its accounts."));
@@ -190,6 +195,7 @@ void CalendarPanel::buildUi()
     connect(cancel, &QAction::triggered, this, &CalendarPanel::confirmCancelSelected);
     addAction(cancel);
     filters->addWidget(m_slotsButton);
+    filters->addWidget(importButton);
     filters->addWidget(m_queueButton);
     filters->addWidget(undoButton);
     filters->addWidget(redoButton);

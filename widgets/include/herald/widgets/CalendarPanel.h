@@ -101,6 +101,13 @@ public:
     /// Copies the first published target's link to the clipboard; false when there is none.
     bool copyLink(std::int64_t postId);
 
+    /// "Import Posts…": picks a CSV with a file dialog, then importPostsFrom().
+    void importPosts();
+    /// Checks every row of the CSV on a worker thread and, when all are good, stores all posts in one
+    /// transaction (connectors::importPostsCsv): then "N posts imported" and a reload; otherwise a
+    /// dialog listing every rejected line with its reason, and nothing stored.
+    void importPostsFrom(const QString& csvPath);
+
     std::optional<std::int64_t> selectedPost() const { return m_selected; }
     void selectPost(std::optional<std::int64_t> postId);
 
@@ -111,6 +118,9 @@ signals:
     void calendarShown();
     void heatmapShown();
     void editApplied();
+    /// A CSV import finished: `count` posts stored, or `rejected` ("Line N: reason") and none stored.
+    void postsImported(int count);
+    void importRejected(const QStringList& rejected);
     void editFailed(const QString& message);
     /// The user changed the workspace's time zone (already stored).
     void timeZoneChanged(const QTimeZone& zone);

@@ -56,6 +56,10 @@ public:
     /// Inserts a new post (targets, tags, media) in one transaction; targets of a scheduled post are
     /// made due at its instant. Returns the id.
     Result<std::int64_t> create(Post& post, const std::vector<Media>& media = {});
+    /// Inserts several posts (each with its media list, `media[i]` for `posts[i]`) in ONE transaction:
+    /// all or none. Returns the ids in order.
+    Result<std::vector<std::int64_t>> createMany(std::vector<Post>& posts,
+                                                 const std::vector<std::vector<Media>>& media);
     /// Moves a post to `when` (draft stays draft; scheduled, failed and cancelled targets become due
     /// at the new instant with their attempts reset). Returns the previous schedule (for undo).
     Result<std::optional<Schedule>> reschedule(std::int64_t postId, const Schedule& when, std::int64_t nowUtc);
