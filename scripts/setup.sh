@@ -11,7 +11,7 @@ HERALD_PACKAGES=(
     qt6-l10n-tools qt6-translations-l10n qt6-qpa-plugins libgl-dev
     libsqlite3-dev libcurl4-openssl-dev nlohmann-json3-dev libeigen3-dev libexpected-dev libbenchmark-dev libcpp-httplib-dev
     libssl-dev qtkeychain-qt6-dev
-    fonts-noto-cjk xvfb xauth poppler-utils
+    fonts-noto-cjk fonts-noto-color-emoji xvfb xauth poppler-utils
 )
 
 herald_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

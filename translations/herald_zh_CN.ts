@@ -266,7 +266,7 @@
         <translation>%1：没有可发布的文本或媒体。</translation>
     </message>
     <message>
-        <source>%1: the text is over the network&apos;s limit (%2).</source>
+        <source>%1: the text is over the network's limit (%2).</source>
         <translation>%1：文本超出该网络的字数限制（%2）。</translation>
     </message>
     <message>
@@ -841,7 +841,7 @@
     </message>
     <message>
         <source>%1: %2</source>
-        <extracomment>Status bar: %1 is a notification title, %2 the network&apos;s message</extracomment>
+        <extracomment>Status bar: %1 is a notification title, %2 the network's message</extracomment>
         <translation>%1：%2</translation>
     </message>
     <message>
@@ -1026,7 +1026,7 @@
         <translation>无显著差异（p = %1）：已达到计划样本量，在 5% 水平下各变体表现相当。</translation>
     </message>
     <message>
-        <source>Fisher&apos;s exact test</source>
+        <source>Fisher's exact test</source>
         <translation>Fisher 精确检验</translation>
     </message>
     <message>
@@ -1354,7 +1354,7 @@
         <translation>导出前校验</translation>
     </message>
     <message>
-        <source>This audience&apos;s spec cannot be read: %1</source>
+        <source>This audience's spec cannot be read: %1</source>
         <translation>无法读取此受众的定义：%1</translation>
     </message>
     <message>
@@ -1432,7 +1432,7 @@
         <translation>无法保存受众：%1</translation>
     </message>
     <message>
-        <source>Saved the audience &quot;%1&quot;.</source>
+        <source>Saved the audience "%1".</source>
         <translation>已保存受众“%1”。</translation>
     </message>
     <message>
@@ -1460,7 +1460,7 @@
         <translation>已导出 %1 行到 %2。</translation>
     </message>
     <message>
-        <source>Nothing was exported: the targeting breaks the platform&apos;s rules listed on the right.</source>
+        <source>Nothing was exported: the targeting breaks the platform's rules listed on the right.</source>
         <translation>未导出任何内容：定向违反了右侧列出的平台规则。</translation>
     </message>
     <message>
@@ -1618,7 +1618,7 @@
         <translation>服务器</translation>
     </message>
     <message>
-        <source>The token or app password is checked with the network and kept in your system&apos;s keychain, never in the workspace.</source>
+        <source>The token or app password is checked with the network and kept in your system's keychain, never in the workspace.</source>
         <translation>令牌或应用密码会先经平台验证，然后保存在系统钥匙串中，绝不会存入工作区。</translation>
     </message>
     <message>
@@ -1679,6 +1679,10 @@
     <message>
         <source>A/B tests</source>
         <translation>A/B 测试</translation>
+    </message>
+    <message>
+        <source>Ads</source>
+        <translation>广告</translation>
     </message>
 </context>
 <context>
@@ -1804,7 +1808,7 @@
         <translation>无法读取受众：%1</translation>
     </message>
     <message>
-        <source>This workspace has no audience yet. Herald segments the followers and engaged people that account syncs bring in; sync an account&apos;s followers, or open the demo workspace, to segment an audience.</source>
+        <source>This workspace has no audience yet. Herald segments the followers and engaged people that account syncs bring in; sync an account's followers, or open the demo workspace, to segment an audience.</source>
         <translation>此工作区还没有受众。Herald 会对账号同步带来的粉丝和互动用户进行细分；请同步某个账号的粉丝，或打开演示工作区，再进行受众细分。</translation>
     </message>
     <message>
@@ -2144,7 +2148,7 @@
     </message>
     <message>
         <source>%1 %2:00</source>
-        <extracomment>Hour of week, e.g. &quot;Mon 09:00&quot;</extracomment>
+        <extracomment>Hour of week, e.g. "Mon 09:00"</extracomment>
         <translation>%1 %2:00</translation>
     </message>
     <message>
@@ -2280,7 +2284,7 @@
         <translation>找不到空闲时段：%1</translation>
     </message>
     <message>
-        <source>No free posting slot in the next 90 days. Set posting slots for the post&apos;s accounts with “Posting slots…”.</source>
+        <source>No free posting slot in the next 90 days. Set posting slots for the post's accounts with “Posting slots…”.</source>
         <translation>未来 90 天内没有空闲的发布时段。请通过“发布时段…”为该帖子的账号设置发布时段。</translation>
     </message>
     <message>
@@ -2372,7 +2376,7 @@
         <translation>时区：</translation>
     </message>
     <message>
-        <source>The calendar shows times in this zone; it is saved as the workspace&apos;s time zone.</source>
+        <source>The calendar shows times in this zone; it is saved as the workspace's time zone.</source>
         <translation>日历以此时区显示时间，并保存为工作区的时区。</translation>
     </message>
     <message>
@@ -2462,6 +2466,48 @@
         <translation>
             <numerusform>%1 的最佳发布时间：按小时的互动率（%2），基于 %n 条帖子</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Import Posts</source>
+        <translation>导入帖子</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>正在检查 %1…</translation>
+    </message>
+    <message>
+        <source>%1 could not be imported: %2 %3</source>
+        <translation>无法导入 %1：%2 %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) imported.</source>
+        <translation>
+            <numerusform>已导入 %n 篇帖子。</numerusform></translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was imported: %n line(s) of %1 have problems.</source>
+        <translation>
+            <numerusform>未导入任何内容：%1 中有 %n 行存在问题。</numerusform></translation>
+    </message>
+    <message>
+        <source>Nothing was imported from %1. Fix these lines and import the file again:</source>
+        <translation>未从 %1 导入任何内容。请修正以下各行后重新导入该文件：</translation>
+    </message>
+    <message>
+        <source>Import Posts…</source>
+        <translation>导入帖子…</translation>
+    </message>
+    <message>
+        <source>Schedule many posts from a CSV file: every row is checked first, and nothing is imported unless all rows are good.</source>
+        <translation>从 CSV 文件批量安排帖子：先检查每一行，只有所有行都无误时才会导入。</translation>
     </message>
 </context>
 <context>
@@ -2567,7 +2613,7 @@
         <translation>预期互动</translation>
     </message>
     <message>
-        <source>Reading the accounts&apos; history…</source>
+        <source>Reading the accounts' history…</source>
         <translation>正在读取账号的历史数据…</translation>
     </message>
     <message>
@@ -2687,7 +2733,7 @@
         <translation>草稿已于 %1 自动保存。</translation>
     </message>
     <message>
-        <source>No free posting slot in the next 90 days: set posting slots for these accounts in the calendar&apos;s queue view.</source>
+        <source>No free posting slot in the next 90 days: set posting slots for these accounts in the calendar's queue view.</source>
         <translation>未来 90 天内没有空闲的发布时段：请在日历的队列视图中为这些账号设置发布时段。</translation>
     </message>
     <message>
@@ -2721,6 +2767,59 @@
     <message>
         <source>This post has changes that are not saved. Save them?</source>
         <translation>此帖子有未保存的更改。要保存吗？</translation>
+    </message>
+    <message>
+        <source>Repeat every</source>
+        <translation>重复间隔</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>weeks</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>直到</translation>
+    </message>
+    <message>
+        <source>Put in the evergreen pool</source>
+        <translation>放入常青内容池</translation>
+    </message>
+    <message>
+        <source>Copies of an evergreen post fill empty queue slots of its accounts.</source>
+        <translation>常青帖子的副本会填充其账户的空闲队列时段。</translation>
+    </message>
+    <message>
+        <source>at least </source>
+        <translation>至少相隔 </translation>
+    </message>
+    <message>
+        <source> days apart</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>This post already repeats; its later occurrences are separate posts in the calendar.</source>
+        <translation>此帖子已设置重复；之后的各次发布是日历中的独立帖子。</translation>
+    </message>
+    <message>
+        <source>Not scheduled: the repetition must end after the post's day (%1).</source>
+        <translation>未安排：重复必须在帖子日期（%1）之后结束。</translation>
+    </message>
+    <message>
+        <source>The evergreen setting could not be saved: %1</source>
+        <translation>无法保存常青设置：%1</translation>
+    </message>
+    <message>
+        <source>The repetition could not be saved: %1</source>
+        <translation>无法保存重复设置：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more occurrence(s) scheduled.</source>
+        <translation>
+            <numerusform>已另外安排 %n 次发布。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2841,9 +2940,9 @@
         <translation>此时间段内没有评论。</translation>
     </message>
     <message>
-        <source>%1 comments: &lt;span style=&quot;color:#1a7f37&quot;&gt;&lt;b&gt;%2%&lt;/b&gt; positive&lt;/span&gt; · &lt;b&gt;%3%&lt;/b&gt; neutral · &lt;span style=&quot;color:#c62828&quot;&gt;&lt;b&gt;%4%&lt;/b&gt; negative&lt;/span&gt;</source>
+        <source>%1 comments: &lt;span style="color:#1a7f37"&gt;&lt;b&gt;%2%&lt;/b&gt; positive&lt;/span&gt; · &lt;b&gt;%3%&lt;/b&gt; neutral · &lt;span style="color:#c62828"&gt;&lt;b&gt;%4%&lt;/b&gt; negative&lt;/span&gt;</source>
         <extracomment>%1 comments; %2, %3, %4 percentages of positive, neutral and negative comments</extracomment>
-        <translation>%1 条评论：&lt;span style=&quot;color:#1a7f37&quot;&gt;&lt;b&gt;%2%&lt;/b&gt; 正面&lt;/span&gt; · &lt;b&gt;%3%&lt;/b&gt; 中性 · &lt;span style=&quot;color:#c62828&quot;&gt;&lt;b&gt;%4%&lt;/b&gt; 负面&lt;/span&gt;</translation>
+        <translation>%1 条评论：&lt;span style="color:#1a7f37"&gt;&lt;b&gt;%2%&lt;/b&gt; 正面&lt;/span&gt; · &lt;b&gt;%3%&lt;/b&gt; 中性 · &lt;span style="color:#c62828"&gt;&lt;b&gt;%4%&lt;/b&gt; 负面&lt;/span&gt;</translation>
     </message>
 </context>
 <context>
@@ -3165,7 +3264,7 @@
         <translation>%1 的发布时段</translation>
     </message>
     <message>
-        <source>Posts added to the queue go out at these times, in the account&apos;s time zone.</source>
+        <source>Posts added to the queue go out at these times, in the account's time zone.</source>
         <translation>加入队列的帖子将在这些时间发布（按账号所在时区）。</translation>
     </message>
     <message>
@@ -3173,7 +3272,7 @@
         <translation>时间，例如 09:00, 12:30, 17:00</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a time; write times as HH:MM, for example 09:00.</source>
+        <source>"%1" is not a time; write times as HH:MM, for example 09:00.</source>
         <translation>“%1”不是有效时间；请按 HH:MM 格式填写，例如 09:00。</translation>
     </message>
     <message>
@@ -3332,7 +3431,7 @@
     </message>
     <message>
         <source>Template “%1” applied.</source>
-        <extracomment>%1 is a report template&apos;s name</extracomment>
+        <extracomment>%1 is a report template's name</extracomment>
         <translation>已应用模板“%1”。</translation>
     </message>
     <message>
@@ -3562,7 +3661,7 @@ Difference: %4</source>
     </message>
     <message>
         <source>MMM yyyy</source>
-        <extracomment>Date formats of the chart&apos;s time axis (QDate format strings)</extracomment>
+        <extracomment>Date formats of the chart's time axis (QDate format strings)</extracomment>
         <translation>yyyy年M月</translation>
     </message>
     <message>
@@ -3632,7 +3731,7 @@ Difference: %4</source>
     </message>
     <message>
         <source>Campaign: %1</source>
-        <extracomment>A campaign in the chart&apos;s scope list; %1 is its name</extracomment>
+        <extracomment>A campaign in the chart's scope list; %1 is its name</extracomment>
         <translation>营销活动：%1</translation>
     </message>
     <message>

@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include <QFile>
+#include <QDate>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -9,6 +10,7 @@
 #include "PublishCommon.h"
 #include "herald/widgets/QtZoneConverter.h"
 #include "herald/connectors/DateTime.h"
+#include "herald/connectors/publish/PostImport.h"
 #include "herald/connectors/publish/PostValidation.h"
 #include "herald/engine/Clock.h"
 #include "herald/engine/store/AccountRepository.h"
@@ -22,10 +24,11 @@ namespace {
 
 using connectors::ProblemKind;
 
-const QString kSynopsis =
-    QStringLiteral("post add --account ID[,ID..] --text TEXT|--text-file F [--variant ID=TEXT] [--media FILE[:ALT]] "
-                   "[--at ISO-8601 --tz ZONE | --queue | --now] [--campaign ID] [--tag T] [--reply-to POST] | "
-                   "post list [--status S] [--from DATE --to DATE] | post cancel ID");
+const QString kSynopsis = QStringLiteral(
+    "post add --account ID[,ID..] --text TEXT|--text-file F [--variant ID=TEXT] [--media FILE[:ALT]] "
+    "[--at ISO-8601 --tz ZONE | --queue | --now] [--repeat-every N [--repeat-unit day|week] --until YYYY-MM-DD] "
+    "[--evergreen [--gap-days N]] [--campaign ID] [--tag T] [--reply-to POST] | "
+    "post list [--status S] [--from DATE --to DATE] | post cancel ID | post import FILE [--dry-run]");
 
 QString statusName(engine::PostStatus status)
 {
@@ -81,7 +84,48 @@ QJsonObject entryJson(const engine::CalendarEntry& e)
                             : QJsonValue());
     if (e.parentPostId)
         o.insert(QStringLiteral("reply_to"), qint64(*e.parentPostId));
+    o.insert(QStringLiteral("evergreen"), e.evergreen);
+    if (e.repeatEvery > 0) {
+        o.insert(QStringLiteral("repeat_every"), e.repeatEvery);
+        o.insert(QStringLiteral("repeat_unit"), QString::fromStdString(e.repeatUnit));
+    }
     return o;
+}
+
+Error invalid(const std::string& detail)
+{
+    return Error{ErrorCode::Invalid, detail};
+}
+
+// --repeat-every/--repeat-unit/--until: nullopt without --repeat-every; an Invalid error names the option.
+Result<std::optional<engine::Recurrence>> parseRecurrence(const QCommandLineParser& p)
+{
+    const bool every = p.isSet(QStringLiteral("repeat-every"));
+    if (!every) {
+        if (p.isSet(QStringLiteral("repeat-unit")) || p.isSet(QStringLiteral("until")))
+            return tl::unexpected(invalid("--repeat-unit and --until need --repeat-every"));
+        return std::nullopt;
+    }
+    engine::Recurrence rule;
+    bool ok = false;
+    rule.every = p.value(QStringLiteral("repeat-every")).trimmed().toInt(&ok);
+    if (!ok || rule.every < 1 || rule.every > 365)
+        return tl::unexpected(invalid("--repeat-every takes a whole number from 1 to 365, not \"" +
+                                      p.value(QStringLiteral("repeat-every")).toStdString() + "\""));
+    const QString unit = p.value(QStringLiteral("repeat-unit")).trimmed();
+    if (unit.isEmpty() || unit == QLatin1String("week"))
+        rule.unit = engine::RepeatUnit::Week;
+    else if (unit == QLatin1String("day"))
+        rule.unit = engine::RepeatUnit::Day;
+    else
+        return tl::unexpected(invalid("--repeat-unit is day or week, not \"" + unit.toStdString() + "\""));
+    if (!p.isSet(QStringLiteral("until")))
+        return tl::unexpected(invalid("--repeat-every needs --until YYYY-MM-DD (the last day of the series)"));
+    const QString until = p.value(QStringLiteral("until")).trimmed();
+    if (until.size() != 10 || !QDate::fromString(until, Qt::ISODate).isValid())
+        return tl::unexpected(invalid("--until takes a date YYYY-MM-DD, not \"" + until.toStdString() + "\""));
+    rule.untilDay = until.toStdString();
+    return rule;
 }
 
 int add(Command& cmd, engine::Database& db, const QString& workspacePath)
@@ -140,6 +184,22 @@ int add(Command& cmd, engine::Database& db, const QString& workspacePath)
                       int(p.isSet(QStringLiteral("now")));
     if (modes > 1)
         return cmd.usageError(QStringLiteral("choose one of --at, --queue and --now"));
+    auto recurrence = parseRecurrence(p);
+    if (!recurrence)
+        return reportError(recurrence.error());
+    if (*recurrence && modes == 0)
+        return reportError(invalid("--repeat-every needs a time to repeat from (--at, --queue or --now)"));
+    const bool evergreen = p.isSet(QStringLiteral("evergreen"));
+    int gapDays = 30;
+    if (p.isSet(QStringLiteral("gap-days"))) {
+        bool ok = false;
+        gapDays = p.value(QStringLiteral("gap-days")).trimmed().toInt(&ok);
+        if (!evergreen)
+            return reportError(invalid("--gap-days needs --evergreen"));
+        if (!ok || gapDays < 1 || gapDays > 3650)
+            return reportError(invalid("--gap-days takes a whole number of days from 1 to 3650, not \"" +
+                                       p.value(QStringLiteral("gap-days")).toStdString() + "\""));
+    }
     const std::string zone =
         p.isSet(QStringLiteral("tz")) ? p.value(QStringLiteral("tz")).toStdString() : publish::workspaceZone(db);
     if (!ui::isKnownTimeZone(zone))
@@ -208,6 +268,9 @@ int add(Command& cmd, engine::Database& db, const QString& workspacePath)
                                                               " has no free posting slot in the next 90 days"});
         when = **slot;
     }
+    if (*recurrence && (*recurrence)->untilDay <= when->localTime.substr(0, 10))
+        return reportError(invalid("--until " + (*recurrence)->untilDay + " is not after the post's day " +
+                                   when->localTime.substr(0, 10) + " (" + when->timeZone + ")"));
 
     std::vector<engine::Media> media;
     for (const auto& m : draft.media) {
@@ -249,11 +312,31 @@ int add(Command& cmd, engine::Database& db, const QString& workspacePath)
                                      "campaign " + std::to_string(post.campaignId.value_or(0)) + " does not exist"});
         return reportError(created.error());
     }
+    engine::PostEditor editor(db);
+    std::vector<std::int64_t> occurrences;
+    if (*recurrence) {
+        auto ids = editor.setRecurrence(*created, **recurrence, zones, now);
+        if (!ids)
+            return reportError(ids.error());
+        occurrences = *ids;
+    }
+    if (evergreen)
+        if (auto r = editor.setEvergreen(*created, true, gapDays, now); !r)
+            return reportError(r.error());
     auto entry = engine::CalendarQuery(db).entry(*created);
     if (!entry || !*entry)
         return reportError(entry ? Error{ErrorCode::Storage, "the new post vanished"} : entry.error());
     if (cmd.json()) {
-        printJson(entryJson(**entry));
+        QJsonObject o = entryJson(**entry);
+        if (*recurrence) {
+            QJsonArray ids;
+            for (const auto id : occurrences)
+                ids.append(qint64(id));
+            o.insert(QStringLiteral("occurrences"), ids);
+        }
+        if (evergreen)
+            o.insert(QStringLiteral("evergreen_gap_days"), gapDays);
+        printJson(o);
         return Ok;
     }
     if (!when)
@@ -263,6 +346,16 @@ int add(Command& cmd, engine::Database& db, const QString& workspacePath)
                       .arg(*created)
                       .arg(publish::formatLocal(when->localTime, when->timeZone),
                            QString::fromStdString(connectors::formatIso8601Utc(when->utc))));
+    if (*recurrence)
+        printLine(QStringLiteral("Repeats every %1 %2 until %3: %4 more occurrence(s) scheduled.")
+                      .arg((*recurrence)->every)
+                      .arg((*recurrence)->unit == engine::RepeatUnit::Day ? QStringLiteral("day(s)")
+                                                                          : QStringLiteral("week(s)"),
+                           QString::fromStdString((*recurrence)->untilDay))
+                      .arg(occurrences.size()));
+    if (evergreen)
+        printLine(QStringLiteral("In the evergreen pool: copies fill free posting slots, at least %1 day(s) apart.")
+                      .arg(gapDays));
     return Ok;
 }
 
@@ -360,6 +453,55 @@ int cancel(Command& cmd, engine::Database& db, const QString& idText)
     return Ok;
 }
 
+// "post import FILE": every row checked first; "FILE:LINE: reason" per bad row and exit 2, nothing stored.
+int importFile(Command& cmd, engine::Database& db, const QString& workspacePath, const QString& file)
+{
+    const ui::QtZoneConverter zones;
+    connectors::PostImportOptions options;
+    options.mediaFolder = connectors::mediaFolderFor(workspacePath.toStdString());
+    options.workspaceZone = publish::workspaceZone(db);
+    options.nowUtc = engine::SystemClock().nowUtc();
+    options.dryRun = cmd.parser().isSet(QStringLiteral("dry-run"));
+    auto result = connectors::importPostsCsv(db, file.toStdString(), zones, options);
+    if (!result)
+        return reportError(result.error());
+    const bool good = result->problems.empty();
+    if (cmd.json()) {
+        QJsonArray problems;
+        for (const auto& problem : result->problems)
+            problems.append(QJsonObject{{QStringLiteral("line"), qint64(problem.line)},
+                                        {QStringLiteral("reason"), QString::fromStdString(problem.reason)}});
+        QJsonArray ids;
+        for (const auto id : result->postIds)
+            ids.append(qint64(id));
+        printJson({{QStringLiteral("file"), file},
+                   {QStringLiteral("rows"), result->rows},
+                   {QStringLiteral("dry_run"), options.dryRun},
+                   {QStringLiteral("imported"), qint64(result->postIds.size())},
+                   {QStringLiteral("post_ids"), ids},
+                   {QStringLiteral("problems"), problems}});
+        return good ? Ok : DataError;
+    }
+    for (const auto& problem : result->problems)
+        printErrorLine(
+            QStringLiteral("%1:%2: %3").arg(file).arg(problem.line).arg(QString::fromStdString(problem.reason)));
+    if (!good) {
+        printErrorLine(QStringLiteral("heraldctl: %1 of %2 rows have problems; nothing was imported")
+                           .arg(QString::number(result->problems.size()), QString::number(result->rows)));
+        return DataError;
+    }
+    if (options.dryRun) {
+        printLine(QStringLiteral("All %1 rows of %2 are good (dry run: nothing stored).").arg(result->rows).arg(file));
+        return Ok;
+    }
+    QStringList ids;
+    for (const auto id : result->postIds)
+        ids << QString::number(id);
+    printLine(
+        QStringLiteral("Imported %1 posts (%2).").arg(result->postIds.size()).arg(ids.join(QStringLiteral(", "))));
+    return Ok;
+}
+
 } // namespace
 
 int runPost(const QStringList& args)
@@ -369,10 +511,13 @@ int runPost(const QStringList& args)
                                "its own variant text) and is checked as the composer checks it: each network's "
                                "length rule, media present and acceptable, accounts known. --at is a wall time in "
                                "--tz (default: the workspace's zone) and stays at that wall time across daylight-"
-                               "saving changes. Posts go out with heraldctl publish-due."));
+                               "saving changes. Posts go out with heraldctl publish-due. post import reads a CSV "
+                               "(text,at,time_zone,accounts,media,campaign,tags), checks every row the same way "
+                               "and stores all posts in one transaction, or none when any row is bad."));
     auto& p = cmd.parser();
-    p.addPositionalArgument(QStringLiteral("ACTION"), QStringLiteral("add, list or cancel."));
-    p.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("Post id (cancel)."), QStringLiteral("[ID]"));
+    p.addPositionalArgument(QStringLiteral("ACTION"), QStringLiteral("add, list, cancel or import."));
+    p.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("Post id (cancel) or CSV file (import)."),
+                            QStringLiteral("[ID|FILE]"));
     p.addOption({QStringLiteral("account"), QStringLiteral("Account id(s), comma-separated or repeated."),
                  QStringLiteral("ID[,ID..]")});
     p.addOption({QStringLiteral("text"), QStringLiteral("The post's text."), QStringLiteral("TEXT")});
@@ -394,23 +539,40 @@ int runPost(const QStringList& args)
     p.addOption({QStringLiteral("tag"), QStringLiteral("A tag (repeatable)."), QStringLiteral("T")});
     p.addOption({QStringLiteral("reply-to"), QStringLiteral("Make this post a follow-up of another (a thread)."),
                  QStringLiteral("POST")});
+    p.addOption({QStringLiteral("repeat-every"),
+                 QStringLiteral("Repeat the post every N days or weeks, at the same wall time (needs --until)."),
+                 QStringLiteral("N")});
+    p.addOption(
+        {QStringLiteral("repeat-unit"), QStringLiteral("day or week (default: week)."), QStringLiteral("UNIT")});
+    p.addOption({QStringLiteral("until"), QStringLiteral("Last day of the repetition, in the post's zone."),
+                 QStringLiteral("YYYY-MM-DD")});
+    p.addOption({QStringLiteral("evergreen"),
+                 QStringLiteral("Put the post into the evergreen pool: publish-due fills free posting slots with "
+                                "copies of it.")});
+    p.addOption({QStringLiteral("gap-days"),
+                 QStringLiteral("Least number of days between two evergreen copies (default 30)."),
+                 QStringLiteral("N")});
     p.addOption({QStringLiteral("status"), QStringLiteral("list: only posts with this status (repeatable)."),
                  QStringLiteral("S")});
     p.addOption(
         {QStringLiteral("from"), QStringLiteral("list: from this day or instant (UTC)."), QStringLiteral("DATE")});
     p.addOption({QStringLiteral("to"), QStringLiteral("list: up to this day (inclusive) or instant (UTC)."),
                  QStringLiteral("DATE")});
+    p.addOption({QStringLiteral("dry-run"), QStringLiteral("import: check every row, store nothing.")});
     if (auto stop = cmd.parse(args))
         return *stop;
     const QStringList positional = p.positionalArguments();
     if (positional.isEmpty())
-        return cmd.usageError(QStringLiteral("missing action (add, list or cancel)"));
+        return cmd.usageError(QStringLiteral("missing action (add, list, cancel or import)"));
     const QString action = positional.first();
-    if (action != QLatin1String("add") && action != QLatin1String("list") && action != QLatin1String("cancel"))
+    const bool takesArgument = action == QLatin1String("cancel") || action == QLatin1String("import");
+    if (action != QLatin1String("add") && action != QLatin1String("list") && !takesArgument)
         return cmd.usageError(QStringLiteral("unknown action \"%1\"").arg(action));
     if (action == QLatin1String("cancel") && positional.size() != 2)
         return cmd.usageError(QStringLiteral("post cancel takes one post id"));
-    if (action != QLatin1String("cancel") && positional.size() != 1)
+    if (action == QLatin1String("import") && positional.size() != 2)
+        return cmd.usageError(QStringLiteral("post import takes one CSV file"));
+    if (!takesArgument && positional.size() != 1)
         return cmd.usageError(QStringLiteral("unexpected argument \"%1\"").arg(positional.at(1)));
     QString path;
     std::optional<engine::Database> db;
@@ -420,6 +582,8 @@ int runPost(const QStringList& args)
         return add(cmd, *db, path);
     if (action == QLatin1String("list"))
         return list(cmd, *db);
+    if (action == QLatin1String("import"))
+        return importFile(cmd, *db, path, positional.at(1));
     return cancel(cmd, *db, positional.at(1));
 }
 

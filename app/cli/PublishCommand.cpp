@@ -9,7 +9,9 @@
 #include "herald/connectors/sync/Publisher.h"
 #include "herald/engine/Clock.h"
 #include "herald/engine/store/AccountRepository.h"
+#include "herald/engine/store/PostingSlots.h"
 #include "herald/engine/store/PublishQueue.h"
+#include "herald/widgets/QtZoneConverter.h"
 
 namespace herald::app::cli {
 
@@ -70,6 +72,13 @@ int dryRun(Command& cmd, connectors::Publisher& publisher, engine::Database& db)
     return Ok;
 }
 
+// Free posting slots of the next 7 days get copies from the evergreen pool before publishing.
+Result<int> refillEvergreen(engine::Database& db, std::int64_t now)
+{
+    const ui::QtZoneConverter zones;
+    return engine::PostingSlots(db).refillEvergreenPool(zones, now);
+}
+
 } // namespace
 
 int runPublishDue(const QStringList& args)
@@ -80,6 +89,8 @@ int runPublishDue(const QStringList& args)
                                "looked up among the account's own posts, so nothing is published twice; transient "
                                "errors are retried later with backoff, permanent ones are marked failed with the "
                                "platform's message. Targets planned within the next hour get a pre-flight check. "
+                               "First, free posting slots of the next 7 days are filled with copies of evergreen "
+                               "posts (not with --dry-run, which changes nothing). "
                                "Exit status 2 when a target failed in this run."));
     auto& p = cmd.parser();
     p.addOption({QStringLiteral("dry-run"), QStringLiteral("List the due targets without sending anything.")});
@@ -106,6 +117,10 @@ int runPublishDue(const QStringList& args)
                                     sleeper, options);
     if (p.isSet(QStringLiteral("dry-run")))
         return dryRun(cmd, publisher, *db);
+
+    auto evergreen = refillEvergreen(*db, clock.nowUtc());
+    if (!evergreen)
+        return reportError(evergreen.error());
 
     QJsonArray preflight;
     if (!p.isSet(QStringLiteral("no-preflight"))) {
@@ -146,9 +161,14 @@ int runPublishDue(const QStringList& args)
                    {QStringLiteral("published"), report->published},
                    {QStringLiteral("failed"), report->failed},
                    {QStringLiteral("retrying"), report->retrying},
+                   {QStringLiteral("evergreen_copies"), *evergreen},
                    {QStringLiteral("outcomes"), outcomes},
                    {QStringLiteral("preflight"), preflight}});
     } else {
+        if (*evergreen > 0)
+            printLine(QStringLiteral("%1 evergreen cop%2 placed in free posting slots.")
+                          .arg(*evergreen)
+                          .arg(*evergreen == 1 ? QStringLiteral("y") : QStringLiteral("ies")));
         for (const auto& o : report->outcomes) {
             switch (o.status) {
             case engine::PostStatus::Published:

@@ -30,7 +30,7 @@ constexpr Subcommand kCommands[] = {
     {"import-ads", herald::app::cli::runImportAds, "import an Ads Manager CSV export into ad sets"},
     {"account", herald::app::cli::runAccount, "add, list or remove Mastodon, Bluesky and X accounts"},
     {"sync", herald::app::cli::runSync, "sync posts, metrics, comments and followers of the accounts"},
-    {"post", herald::app::cli::runPost, "compose, list and cancel scheduled posts"},
+    {"post", herald::app::cli::runPost, "compose, list, cancel and import (CSV) scheduled posts"},
     {"publish-due", herald::app::cli::runPublishDue, "publish the posts that are due (cron, systemd timer)"},
 };
 

@@ -2,6 +2,7 @@
 
 #include <QLocale>
 #include <QTabWidget>
+#include <QLabel>
 #include <QVBoxLayout>
 
 #include "ads/AbTestsTab.h"
@@ -37,6 +38,13 @@ AdsPanel::AdsPanel(const engine::Clock& clock, QWidget* parent) : QWidget(parent
 {
     setObjectName(QStringLiteral("adsPanel"));
     auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(24, 16, 24, 16);
+    auto* title = new QLabel(tr("Ads"), this);
+    QFont font = title->font();
+    font.setPointSizeF(font.pointSizeF() * 1.5);
+    font.setBold(true);
+    title->setFont(font);
+    layout->addWidget(title);
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("adsTabs"));
     m_audiences = new AdAudiencesTab(clock, m_tabs);

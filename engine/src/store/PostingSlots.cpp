@@ -1,5 +1,7 @@
 #include "herald/engine/store/PostingSlots.h"
 
+#include "herald/engine/store/AccountRepository.h"
+
 #include <algorithm>
 #include <cstdlib>
 
@@ -238,6 +240,26 @@ Result<std::vector<std::int64_t>> PostingSlots::fillWithEvergreen(std::int64_t a
     if (auto r = tx->commit(); !r)
         return tl::unexpected(r.error());
     return created;
+}
+
+Result<int> PostingSlots::refillEvergreenPool(const ZoneConverter& zones, std::int64_t nowUtc, int days)
+{
+    auto accounts = AccountRepository(m_db).list();
+    if (!accounts)
+        return tl::unexpected(accounts.error());
+    int copies = 0;
+    for (const auto& account : *accounts) {
+        auto weekly = slotsOf(account.id);
+        if (!weekly)
+            return tl::unexpected(weekly.error());
+        if (weekly->empty())
+            continue; // without slots there is no free slot to fill
+        auto made = fillWithEvergreen(account.id, nowUtc, nowUtc + std::int64_t(days) * 86400, zones, nowUtc);
+        if (!made)
+            return tl::unexpected(made.error());
+        copies += static_cast<int>(made->size());
+    }
+    return copies;
 }
 
 } // namespace herald::engine

@@ -1,3 +1,5 @@
+#include <array>
+
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
@@ -15,6 +17,7 @@
 #include "TestSupport.h"
 #include "herald/connectors/DateTime.h"
 #include "herald/engine/store/AccountRepository.h"
+#include "herald/engine/store/CampaignRepository.h"
 #include "herald/engine/store/Database.h"
 #include "herald/engine/store/PostingSlots.h"
 #include "herald/engine/store/Statement.h"
@@ -332,6 +335,166 @@ private slots:
         QCOMPARE(json(r.out).value(QStringLiteral("outcomes")).toArray().size(), 0);
         QCOMPARE(cli.server.requestCount(kStatuses), std::size_t(1));
         QCOMPARE(cli.scalar("SELECT COUNT(*) FROM publisher_runs WHERE finished_utc IS NOT NULL"), std::int64_t(2));
+    }
+
+    void addRepeatsEveryWeekUntilADay()
+    {
+        Cli cli;
+        const QString id = QString::number(cli.mastodon);
+        const QString at = future(10, "09:00");
+        const QDate first = QDate::fromString(at.left(10), Qt::ISODate);
+        const QString until = first.addDays(14).toString(Qt::ISODate);
+        auto add = [&](const QStringList& extra) {
+            QStringList args{QStringLiteral("post"),   QStringLiteral("add"),          QStringLiteral("--account"), id,
+                             QStringLiteral("--text"), QStringLiteral("Weekly tip"),   QStringLiteral("--at"),      at,
+                             QStringLiteral("--tz"),   QStringLiteral("Europe/Berlin")};
+            return cli.run(args + extra);
+        };
+        // Bad rules are refused with the reason and exit status 2; nothing is stored.
+        const std::pair<QStringList, const char*> bad[] = {
+            {{QStringLiteral("--repeat-every"), QStringLiteral("0"), QStringLiteral("--until"), until},
+             "--repeat-every"},
+            {{QStringLiteral("--repeat-every"), QStringLiteral("1")}, "--until"},
+            {{QStringLiteral("--repeat-every"), QStringLiteral("1"), QStringLiteral("--repeat-unit"),
+              QStringLiteral("month"), QStringLiteral("--until"), until},
+             "--repeat-unit"},
+            {{QStringLiteral("--repeat-every"), QStringLiteral("1"), QStringLiteral("--until"),
+              first.toString(Qt::ISODate)},
+             "not after the post's day"},
+            {{QStringLiteral("--repeat-every"), QStringLiteral("1"), QStringLiteral("--until"),
+              QStringLiteral("2026-02-30")},
+             "--until"},
+            {{QStringLiteral("--until"), until}, "--repeat-every"},
+            {{QStringLiteral("--gap-days"), QStringLiteral("10")}, "--evergreen"},
+            {{QStringLiteral("--evergreen"), QStringLiteral("--gap-days"), QStringLiteral("0")}, "--gap-days"},
+        };
+        for (const auto& [extra, reason] : bad) {
+            const auto r = add(extra);
+            QVERIFY2(r.exitCode == 2, qPrintable(extra.join(QLatin1Char(' ')) + QStringLiteral(": ") + r.err));
+            QVERIFY2(r.err.contains(QLatin1String(reason)), qPrintable(r.err));
+        }
+        QCOMPARE(cli.scalar("SELECT COUNT(*) FROM posts"), std::int64_t(0));
+
+        auto r = add({QStringLiteral("--repeat-every"), QStringLiteral("1"), QStringLiteral("--repeat-unit"),
+                      QStringLiteral("week"), QStringLiteral("--until"), until, QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const auto post = json(r.out);
+        QCOMPARE(post.value(QStringLiteral("repeat_every")).toInt(), 1);
+        QCOMPARE(post.value(QStringLiteral("repeat_unit")).toString(), QStringLiteral("week"));
+        QCOMPARE(post.value(QStringLiteral("occurrences")).toArray().size(), 2);
+        QCOMPARE(cli.scalar("SELECT COUNT(*) FROM posts WHERE status = 'scheduled'"), std::int64_t(3));
+        // Every occurrence at 09:00 Berlin wall time, a week apart.
+        const QTimeZone berlin(QByteArrayLiteral("Europe/Berlin"));
+        auto db = engine::Database::open(cli.workspace.toStdString(), engine::Database::Mode::ReadOnly).value();
+        auto stmt = db.prepare("SELECT local_time, scheduled_utc FROM posts ORDER BY scheduled_utc").value();
+        for (int week = 0; week < 3; ++week) {
+            QVERIFY(stmt->step().value());
+            const QDate day = first.addDays(7 * week);
+            QCOMPARE(QString::fromStdString(stmt->text(0)), day.toString(Qt::ISODate) + QStringLiteral("T09:00"));
+            QCOMPARE(stmt->int64(1), std::int64_t(QDateTime(day, QTime(9, 0), berlin).toSecsSinceEpoch()));
+        }
+        QVERIFY(!stmt->step().value());
+    }
+
+    void evergreenFillsAFreeSlotOncePerGap()
+    {
+        Cli cli;
+        const QString id = QString::number(cli.mastodon);
+        {
+            auto db = engine::Database::open(cli.workspace.toStdString()).value();
+            std::vector<engine::PostingSlot> daily;
+            for (int d = 1; d <= 7; ++d)
+                daily.push_back({d, 12 * 60 + 30});
+            must(engine::PostingSlots(db).setSlots(cli.mastodon, daily));
+        }
+        auto r =
+            cli.run({QStringLiteral("post"), QStringLiteral("add"), QStringLiteral("--account"), id,
+                     QStringLiteral("--text"), QStringLiteral("Our evergreen guide"), QStringLiteral("--evergreen"),
+                     QStringLiteral("--gap-days"), QStringLiteral("30"), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(json(r.out).value(QStringLiteral("evergreen")).toBool(), true);
+        QCOMPARE(cli.scalar("SELECT evergreen_gap_days FROM posts"), std::int64_t(30));
+
+        // The dry run lists what is due and changes nothing: no copy.
+        r = cli.run({QStringLiteral("publish-due"), QStringLiteral("--dry-run"), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(json(r.out).value(QStringLiteral("due")).toArray().size(), 0);
+        QCOMPARE(cli.scalar("SELECT COUNT(*) FROM posts"), std::int64_t(1));
+        QCOMPARE(cli.scalar("SELECT COUNT(*) FROM posts WHERE last_evergreen_utc IS NOT NULL"), std::int64_t(0));
+
+        // A real run puts one copy into the first free 12:30 slot (the gap keeps it to one in 7 days).
+        const std::int64_t before = QDateTime::currentSecsSinceEpoch();
+        r = cli.run({QStringLiteral("publish-due"), QStringLiteral("--no-preflight"), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(json(r.out).value(QStringLiteral("evergreen_copies")).toInt(), 1);
+        QCOMPARE(cli.scalar("SELECT COUNT(*) FROM posts"), std::int64_t(2));
+        QCOMPARE(cli.text("SELECT status FROM posts WHERE evergreen = 0"), std::string("scheduled"));
+        QCOMPARE(cli.text("SELECT body FROM posts WHERE evergreen = 0"), std::string("Our evergreen guide"));
+        QVERIFY(cli.text("SELECT local_time FROM posts WHERE evergreen = 0").ends_with("T12:30"));
+        QCOMPARE(cli.text("SELECT time_zone FROM posts WHERE evergreen = 0"), std::string("Europe/Berlin"));
+        const std::int64_t slot = cli.scalar("SELECT scheduled_utc FROM posts WHERE evergreen = 0");
+        QVERIFY(slot > before && slot <= before + 86400 + 3600);
+        QCOMPARE(cli.scalar("SELECT account_id FROM post_targets WHERE post_id = (SELECT id FROM posts WHERE "
+                            "evergreen = 0)"),
+                 cli.mastodon);
+        QCOMPARE(cli.scalar("SELECT last_evergreen_utc FROM posts WHERE evergreen = 1"), slot);
+
+        // Within the gap, a second run makes no new copy; neither does a dry run.
+        r = cli.run({QStringLiteral("publish-due"), QStringLiteral("--no-preflight"), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(json(r.out).value(QStringLiteral("evergreen_copies")).toInt(), 0);
+        r = cli.run({QStringLiteral("publish-due"), QStringLiteral("--dry-run")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(cli.scalar("SELECT COUNT(*) FROM posts"), std::int64_t(2));
+        QCOMPARE(cli.server.requests().size(), std::size_t(0));
+    }
+
+    void importChecksEveryRowThenStoresAll()
+    {
+        Cli cli;
+        QCOMPARE(cli.mastodon, std::int64_t(1)); // the fixtures name accounts 1 and 2
+        QCOMPARE(cli.bluesky, std::int64_t(2));
+        {
+            auto db = engine::Database::open(cli.workspace.toStdString()).value();
+            engine::Campaign c;
+            c.name = "Spring launch";
+            must(engine::CampaignRepository(db).insert(c));
+        }
+        const QString bad = QString::fromStdString(test::fixturesDir() + "/posts/bad.csv");
+        const QString good = QString::fromStdString(test::fixturesDir() + "/posts/good.csv");
+        const auto counts = [&] {
+            return std::array<std::int64_t, 3>{cli.scalar("SELECT COUNT(*) FROM posts"),
+                                               cli.scalar("SELECT COUNT(*) FROM post_targets"),
+                                               cli.scalar("SELECT COUNT(*) FROM media")};
+        };
+
+        // Every bad row is listed as FILE:LINE: reason; the good row is not stored either.
+        auto r = cli.run({QStringLiteral("post"), QStringLiteral("import"), bad});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(bad + QStringLiteral(":4: account 99 does not exist")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(bad + QStringLiteral(":5: time_zone: unknown time zone \"Mars/Olympus\"")),
+                 qPrintable(r.err));
+        QVERIFY2(r.err.contains(bad + QStringLiteral(":6: at: 2020-01-01T09:00 Europe/Berlin is in the past")),
+                 qPrintable(r.err));
+        QVERIFY2(!r.err.contains(bad + QStringLiteral(":2:")), qPrintable(r.err));
+        QCOMPARE(counts(), (std::array<std::int64_t, 3>{0, 0, 0}));
+        r = cli.run({QStringLiteral("post"), QStringLiteral("import"), bad, QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 2);
+        const auto problems = json(r.out).value(QStringLiteral("problems")).toArray();
+        QCOMPARE(problems.size(), 3);
+        QCOMPARE(problems.at(0).toObject().value(QStringLiteral("line")).toInt(), 4);
+
+        // A dry run of the good file stores nothing; the real run stores all three posts.
+        r = cli.run({QStringLiteral("post"), QStringLiteral("import"), good, QStringLiteral("--dry-run")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(counts(), (std::array<std::int64_t, 3>{0, 0, 0}));
+        r = cli.run({QStringLiteral("post"), QStringLiteral("import"), good, QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(json(r.out).value(QStringLiteral("imported")).toInt(), 3);
+        QCOMPARE(counts(), (std::array<std::int64_t, 3>{3, 4, 1}));
+        QCOMPARE(cli.text("SELECT time_zone FROM posts WHERE body LIKE 'Behind%'"), std::string("America/New_York"));
+        QCOMPARE(cli.scalar("SELECT COUNT(*) FROM posts WHERE status = 'scheduled' AND campaign_id = 1"),
+                 std::int64_t(2));
     }
 };
 

@@ -12,6 +12,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTimeEdit>
 #include <QTimer>
 
@@ -23,6 +24,7 @@
 #include "herald/engine/store/PostEditor.h"
 #include "herald/engine/store/PostRepository.h"
 #include "herald/engine/store/PublishQueue.h"
+#include "herald/engine/store/Statement.h"
 #include "herald/widgets/ComposerDialog.h"
 
 using namespace herald;
@@ -430,6 +432,95 @@ private slots:
         QCOMPARE(p.status, PostStatus::Scheduled);
         QCOMPARE(p.scheduledUtc.value(), kNow);
         QCOMPARE(p.localTime, std::string("2026-03-20T11:00"));
+    }
+
+    void repeatsWeeklyAcrossDstAndShowsItWhenEdited()
+    {
+        Workspace w;
+        ui::ComposerDialog d(w.snapshot, w.clock, std::nullopt);
+        QSignalSpy saved(&d, &ui::ComposerDialog::postSaved);
+        check(d, w.ids.mastodon);
+        child<QPlainTextEdit>(d, QStringLiteral("bodyEdit"))->setPlainText(QStringLiteral("Tuesday tip"));
+        child<QDateEdit>(d, QStringLiteral("dateEdit"))->setDate(QDate(2026, 3, 24));
+        child<QTimeEdit>(d, QStringLiteral("timeEdit"))->setTime(QTime(9, 0));
+        child<QComboBox>(d, QStringLiteral("zoneCombo"))->setCurrentText(QStringLiteral("Europe/Berlin"));
+        auto* repeat = child<QCheckBox>(d, QStringLiteral("repeatCheck"));
+        auto* every = child<QSpinBox>(d, QStringLiteral("repeatEverySpin"));
+        auto* unit = child<QComboBox>(d, QStringLiteral("repeatUnitCombo"));
+        auto* until = child<QDateEdit>(d, QStringLiteral("repeatUntilEdit"));
+        QVERIFY(!every->isEnabled());
+        repeat->setChecked(true);
+        QVERIFY(every->isEnabled());
+        every->setValue(1);
+        unit->setCurrentIndex(unit->findData(QStringLiteral("week")));
+        child<QCheckBox>(d, QStringLiteral("evergreenCheck"))->setChecked(true);
+        child<QSpinBox>(d, QStringLiteral("evergreenGapSpin"))->setValue(45);
+        flushChecks();
+
+        // An end on the post's own day is refused before anything is written.
+        until->setDate(QDate(2026, 3, 24));
+        child<QPushButton>(d, QStringLiteral("scheduleButton"))->click();
+        QCOMPARE(saved.count(), 0);
+        QVERIFY(child<QLabel>(d, QStringLiteral("statusLine"))->text().contains(QStringLiteral("must end after")));
+        QVERIFY(!d.postId());
+
+        until->setDate(QDate(2026, 4, 7));
+        child<QPushButton>(d, QStringLiteral("scheduleButton"))->click();
+        QCOMPARE(saved.count(), 1);
+        const std::int64_t id = d.postId().value();
+
+        // Three posts at 09:00 Berlin: 08:00 UTC before the change on 29 March, 07:00 UTC after it.
+        const std::pair<const char*, QDateTime> expected[] = {
+            {"2026-03-24T09:00", QDateTime(QDate(2026, 3, 24), QTime(8, 0), QTimeZone::utc())},
+            {"2026-03-31T09:00", QDateTime(QDate(2026, 3, 31), QTime(7, 0), QTimeZone::utc())},
+            {"2026-04-07T09:00", QDateTime(QDate(2026, 4, 7), QTime(7, 0), QTimeZone::utc())}};
+        {
+            auto db = engine::Database::open(w.path).value();
+            auto stmt = db.prepare("SELECT id, local_time, time_zone, scheduled_utc, status, body FROM posts "
+                                   "ORDER BY scheduled_utc")
+                            .value();
+            for (const auto& [local, utc] : expected) {
+                QVERIFY(stmt->step().value());
+                QCOMPARE(stmt->text(1), std::string(local));
+                QCOMPARE(stmt->text(2), std::string("Europe/Berlin"));
+                QCOMPARE(stmt->int64(3), std::int64_t(utc.toSecsSinceEpoch()));
+                QCOMPARE(stmt->text(4), std::string("scheduled"));
+                QCOMPARE(stmt->text(5), std::string("Tuesday tip"));
+            }
+            QVERIFY(!stmt->step().value());
+            stmt->reset();
+            auto rule = db.prepare("SELECT repeat_every, repeat_unit, repeat_until, evergreen, evergreen_gap_days "
+                                   "FROM posts WHERE id = ?1")
+                            .value();
+            rule->bind(1, id);
+            QVERIFY(rule->step().value());
+            QCOMPARE(rule->int64(0), std::int64_t(1));
+            QCOMPARE(rule->text(1), std::string("week"));
+            QCOMPARE(rule->text(2), std::string("2026-04-07"));
+            QCOMPARE(rule->int64(3), std::int64_t(1));
+            QCOMPARE(rule->int64(4), std::int64_t(45));
+            rule->reset();
+        }
+
+        // Editing shows the stored state; the series is not created a second time on save.
+        ui::ComposerDialog edit(w.snapshot, w.clock, id);
+        QVERIFY(child<QCheckBox>(edit, QStringLiteral("repeatCheck"))->isChecked());
+        QVERIFY(!child<QCheckBox>(edit, QStringLiteral("repeatCheck"))->isEnabled());
+        QCOMPARE(child<QSpinBox>(edit, QStringLiteral("repeatEverySpin"))->value(), 1);
+        QCOMPARE(child<QComboBox>(edit, QStringLiteral("repeatUnitCombo"))->currentData().toString(),
+                 QStringLiteral("week"));
+        QCOMPARE(child<QDateEdit>(edit, QStringLiteral("repeatUntilEdit"))->date(), QDate(2026, 4, 7));
+        QVERIFY(child<QCheckBox>(edit, QStringLiteral("evergreenCheck"))->isChecked());
+        QCOMPARE(child<QSpinBox>(edit, QStringLiteral("evergreenGapSpin"))->value(), 45);
+        QVERIFY(!edit.isDirty());
+        child<QCheckBox>(edit, QStringLiteral("evergreenCheck"))->setChecked(false);
+        child<QPushButton>(edit, QStringLiteral("scheduleButton"))->click();
+        auto db = engine::Database::open(w.path).value();
+        auto count = db.prepare("SELECT COUNT(*), SUM(evergreen) FROM posts").value();
+        QVERIFY(count->step().value());
+        QCOMPARE(count->int64(0), std::int64_t(3));
+        QCOMPARE(count->int64(1), std::int64_t(0));
+        count->reset();
     }
 };
 

@@ -10,6 +10,8 @@
 #include "FixtureServer.h"
 #include "herald/engine/Clock.h"
 #include "herald/engine/store/PostEditor.h"
+#include "herald/engine/store/PostingSlots.h"
+#include "herald/engine/store/Statement.h"
 #include "herald/engine/store/PublishQueue.h"
 #include "herald/widgets/BackgroundPublishingDialog.h"
 #include "herald/widgets/FailedPostDialog.h"
@@ -150,6 +152,47 @@ private slots:
         QVERIFY(h.run());
         QCOMPARE(published.count(), 1);
         QCOMPARE(h.target(p.targets[0].id).status, PostStatus::Published);
+    }
+
+    void evergreenCopyFillsAFreeSlotBeforePublishing()
+    {
+        Harness h;
+        std::int64_t source = 0;
+        {
+            auto db = engine::Database::open(h.path).value();
+            std::vector<engine::PostingSlot> daily;
+            for (int d = 1; d <= 7; ++d)
+                daily.push_back({d, 9 * 60});
+            must(engine::PostingSlots(db).setSlots(h.ids.mastodon, daily));
+            engine::Post p;
+            p.body = "Evergreen guide";
+            p.createdUtc = p.updatedUtc = kNow - 3600;
+            engine::PostTarget t;
+            t.accountId = h.ids.mastodon;
+            p.targets.push_back(t);
+            source = engine::PostEditor(db).create(p).value();
+            must(engine::PostEditor(db).setEvergreen(source, true, 30, kNow));
+        }
+        auto copies = [&h] {
+            auto db = engine::Database::open(h.path).value();
+            auto stmt = db.prepare("SELECT COUNT(*), MIN(local_time), MIN(scheduled_utc), MIN(status) FROM posts "
+                                   "WHERE evergreen = 0")
+                            .value();
+            stmt->step().value();
+            const auto row = std::make_tuple(stmt->int64(0), stmt->text(1), stmt->int64(2), stmt->text(3));
+            stmt->reset();
+            return row;
+        };
+        QVERIFY(h.run());
+        // 2026-08-01 17:00 in Berlin now: the first free slot is tomorrow 09:00 CEST = 07:00 UTC.
+        const auto [count, local, utc, status] = copies();
+        QCOMPARE(count, std::int64_t(1));
+        QCOMPARE(local, std::string("2026-08-02T09:00"));
+        QCOMPARE(utc, kNow + 16 * 3600);
+        QCOMPARE(status, std::string("scheduled"));
+        QCOMPARE(h.server.requestCount(kStatuses), std::size_t(0)); // not due yet
+        QVERIFY(h.run());
+        QCOMPARE(std::get<0>(copies()), std::int64_t(1)); // within the 30-day gap: no second copy
     }
 
     void preflightWarnsOnceAheadOfTime()

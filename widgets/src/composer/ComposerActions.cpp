@@ -15,6 +15,7 @@
 #include <QPixmap>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QStyle>
 #include <QTimeEdit>
 #include <QTimer>
@@ -260,6 +261,8 @@ bool ComposerDialog::save(SaveKind kind, std::optional<std::int64_t> atUtc)
             refreshChecks();
             return false;
         }
+        if (!repeatRuleValid())
+            return false;
     }
 
     std::vector<std::pair<std::int64_t, std::string>> variants;
@@ -341,10 +344,71 @@ bool ComposerDialog::save(SaveKind kind, std::optional<std::int64_t> atUtc)
     }
     m_status = target;
     storePlatformScheduling();
+    if (!storeRepeatAndEvergreen(kind == SaveKind::Schedule))
+        return false;
     m_dirty = false;
     m_autosave->stop();
     setWindowTitle(tr("Edit post"));
     emit postSaved(*m_postId);
+    return true;
+}
+
+bool ComposerDialog::repeatRuleValid()
+{
+    if (!m_repeat->isChecked() || m_storedRecurring)
+        return true;
+    if (m_repeatUntil->date() <= m_date->date()) {
+        showError(tr("Not scheduled: the repetition must end after the post's day (%1).")
+                      .arg(m_date->date().toString(Qt::ISODate)),
+                  QString());
+        return false;
+    }
+    return true;
+}
+
+// After the post itself is saved: its repetition (once: the occurrences become posts of their own)
+// and its place in the evergreen pool.
+bool ComposerDialog::storeRepeatAndEvergreen(bool scheduled)
+{
+    const bool addRepeat = scheduled && m_repeat->isChecked() && !m_storedRecurring;
+    const bool touchEvergreen = m_evergreen->isChecked() || m_storedEvergreen;
+    if (!addRepeat && !touchEvergreen)
+        return true;
+    auto db = engine::Database::open(m_workspace.path.toStdString());
+    if (!db) {
+        showError(errorSummary(db.error()), fromStd(db.error().detail));
+        return false;
+    }
+    engine::PostEditor editor(*db);
+    const std::int64_t now = m_clock.nowUtc();
+    if (touchEvergreen) {
+        if (auto r = editor.setEvergreen(*m_postId, m_evergreen->isChecked(), m_evergreenGap->value(), now); !r) {
+            showError(tr("The evergreen setting could not be saved: %1").arg(errorSummary(r.error())),
+                      fromStd(r.error().detail));
+            return false;
+        }
+        m_storedEvergreen = m_evergreen->isChecked();
+    }
+    if (addRepeat) {
+        engine::Recurrence rule;
+        rule.every = m_repeatEvery->value();
+        rule.unit = m_repeatUnit->currentData().toString() == QLatin1String("day") ? engine::RepeatUnit::Day
+                                                                                   : engine::RepeatUnit::Week;
+        rule.untilDay = m_repeatUntil->date().toString(Qt::ISODate).toStdString();
+        const QtZoneConverter zones;
+        auto ids = editor.setRecurrence(*m_postId, rule, zones, now);
+        if (!ids) {
+            showError(tr("The repetition could not be saved: %1").arg(errorSummary(ids.error())),
+                      fromStd(ids.error().detail));
+            return false;
+        }
+        m_storedRecurring = true;
+        m_repeat->setEnabled(false);
+        for (QWidget* w : {static_cast<QWidget*>(m_repeatEvery), static_cast<QWidget*>(m_repeatUnit),
+                           static_cast<QWidget*>(m_repeatUntil)})
+            w->setEnabled(false);
+        m_statusLine->setText(tr("%n more occurrence(s) scheduled.", nullptr, static_cast<int>(ids->size())));
+    }
     return true;
 }
 

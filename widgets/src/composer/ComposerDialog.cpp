@@ -17,6 +17,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSpinBox>
 #include <QStyle>
 #include <QTabWidget>
 #include <QTimeEdit>
@@ -28,10 +29,12 @@
 #include "herald/connectors/TextLength.h"
 #include "herald/connectors/publish/PostValidation.h"
 #include "herald/engine/Clock.h"
+#include "herald/engine/store/CalendarQuery.h"
 #include "herald/engine/store/Database.h"
 #include "herald/engine/store/PostEditor.h"
 #include "herald/engine/store/PostRepository.h"
 #include "herald/engine/store/PublishQueue.h"
+#include "herald/engine/store/Statement.h"
 #include "herald/widgets/Async.h"
 #include "herald/widgets/ErrorText.h"
 
@@ -264,6 +267,62 @@ QWidget* ComposerDialog::buildPlanColumn()
     m_platformSchedule->hide();
     whenForm->addRow(m_platformSchedule);
     connect(m_platformSchedule, &QCheckBox::toggled, this, &ComposerDialog::markDirty);
+
+    // Repeat every N days/weeks until a day; evergreen pool with its gap. One compact row each.
+    auto* repeatRow = new QHBoxLayout;
+    repeatRow->setContentsMargins(0, 0, 0, 0);
+    m_repeat = new QCheckBox(tr("Repeat every"), when);
+    m_repeat->setObjectName(QStringLiteral("repeatCheck"));
+    m_repeatEvery = new QSpinBox(when);
+    m_repeatEvery->setObjectName(QStringLiteral("repeatEverySpin"));
+    m_repeatEvery->setRange(1, 365);
+    m_repeatUnit = new QComboBox(when);
+    m_repeatUnit->setObjectName(QStringLiteral("repeatUnitCombo"));
+    m_repeatUnit->addItem(tr("days"), QStringLiteral("day"));
+    m_repeatUnit->addItem(tr("weeks"), QStringLiteral("week"));
+    m_repeatUnit->setCurrentIndex(1);
+    m_repeatUntil = new QDateEdit(when);
+    m_repeatUntil->setObjectName(QStringLiteral("repeatUntilEdit"));
+    m_repeatUntil->setCalendarPopup(true);
+    m_repeatUntil->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    repeatRow->addWidget(m_repeat);
+    repeatRow->addWidget(m_repeatEvery);
+    repeatRow->addWidget(m_repeatUnit);
+    repeatRow->addWidget(new QLabel(tr("until"), when));
+    repeatRow->addWidget(m_repeatUntil, 1);
+    whenForm->addRow(repeatRow);
+    auto* evergreenRow = new QHBoxLayout;
+    evergreenRow->setContentsMargins(0, 0, 0, 0);
+    m_evergreen = new QCheckBox(tr("Put in the evergreen pool"), when);
+    m_evergreen->setObjectName(QStringLiteral("evergreenCheck"));
+    m_evergreen->setToolTip(tr("Copies of an evergreen post fill empty queue slots of its accounts."));
+    m_evergreenGap = new QSpinBox(when);
+    m_evergreenGap->setObjectName(QStringLiteral("evergreenGapSpin"));
+    m_evergreenGap->setRange(1, 3650);
+    m_evergreenGap->setValue(30);
+    m_evergreenGap->setPrefix(tr("at least "));
+    m_evergreenGap->setSuffix(tr(" days apart"));
+    evergreenRow->addWidget(m_evergreen);
+    evergreenRow->addWidget(m_evergreenGap, 1);
+    whenForm->addRow(evergreenRow);
+    auto syncRepeat = [this] {
+        const bool editable = m_repeat->isChecked() && !m_storedRecurring;
+        m_repeat->setEnabled(!m_storedRecurring);
+        for (QWidget* w : {static_cast<QWidget*>(m_repeatEvery), static_cast<QWidget*>(m_repeatUnit),
+                           static_cast<QWidget*>(m_repeatUntil)})
+            w->setEnabled(editable);
+        m_evergreenGap->setEnabled(m_evergreen->isChecked());
+    };
+    syncRepeat();
+    for (auto* check : {m_repeat, m_evergreen})
+        connect(check, &QCheckBox::toggled, this, [this, syncRepeat] {
+            syncRepeat();
+            markDirty();
+        });
+    connect(m_repeatEvery, &QSpinBox::valueChanged, this, &ComposerDialog::markDirty);
+    connect(m_repeatUnit, &QComboBox::currentIndexChanged, this, &ComposerDialog::markDirty);
+    connect(m_repeatUntil, &QDateEdit::dateChanged, this, &ComposerDialog::markDirty);
+    connect(m_evergreenGap, &QSpinBox::valueChanged, this, &ComposerDialog::markDirty);
     auto scheduleEdited = [this] {
         if (m_loading)
             return;
@@ -271,6 +330,11 @@ QWidget* ComposerDialog::buildPlanColumn()
         markDirty();
     };
     connect(m_date, &QDateEdit::dateChanged, this, scheduleEdited);
+    connect(m_date, &QDateEdit::dateChanged, this, [this](QDate day) {
+        // Until the user sets up a repetition, its end follows the post's day (four weeks later).
+        if (m_repeatUntil && !m_repeat->isChecked() && !m_storedRecurring)
+            m_repeatUntil->setDate(day.addDays(28));
+    });
     connect(m_time, &QTimeEdit::timeChanged, this, scheduleEdited);
     connect(m_zone, &QComboBox::currentTextChanged, this, scheduleEdited);
     layout->addWidget(when);
@@ -386,6 +450,35 @@ void ComposerDialog::loadPost(std::int64_t postId)
         m_zone->setCurrentText(fromStd(p.timeZone));
         m_scheduleChosen = true;
     }
+    // Repetition and evergreen state. An existing series keeps its rule (its occurrences exist).
+    if (auto entry = engine::CalendarQuery(*db).entry(postId); entry && *entry) {
+        const auto& e = **entry;
+        m_storedEvergreen = e.evergreen;
+        m_evergreen->setChecked(e.evergreen);
+        m_storedRecurring = e.repeatEvery > 0;
+        if (m_storedRecurring) {
+            m_repeatEvery->setValue(e.repeatEvery);
+            m_repeatUnit->setCurrentIndex(std::max(0, m_repeatUnit->findData(fromStd(e.repeatUnit))));
+            m_repeat->setChecked(true);
+            m_repeat->setToolTip(tr("This post already repeats; its later occurrences are separate posts in the "
+                                    "calendar."));
+        }
+    }
+    if (auto stmt = db->prepare("SELECT repeat_until, evergreen_gap_days FROM posts WHERE id = ?1")) {
+        (*stmt)->bind(1, postId);
+        if (auto row = (*stmt)->step(); row && *row) {
+            const QDate until = QDate::fromString(fromStd((*stmt)->text(0)), Qt::ISODate);
+            if (until.isValid())
+                m_repeatUntil->setDate(until);
+            m_evergreenGap->setValue(static_cast<int>((*stmt)->int64(1)));
+        }
+        (*stmt)->reset();
+    }
+    m_repeat->setEnabled(!m_storedRecurring);
+    for (QWidget* w : {static_cast<QWidget*>(m_repeatEvery), static_cast<QWidget*>(m_repeatUnit),
+                       static_cast<QWidget*>(m_repeatUntil)})
+        w->setEnabled(m_repeat->isChecked() && !m_storedRecurring);
+    m_evergreenGap->setEnabled(m_evergreen->isChecked());
 }
 
 void ComposerDialog::presetSchedule(const QDateTime& local)

@@ -11,8 +11,11 @@
 #include "herald/connectors/http/Sleeper.h"
 #include "herald/connectors/publish/PostValidation.h"
 #include "herald/engine/Clock.h"
+#include "herald/engine/store/AccountRepository.h"
 #include "herald/engine/store/Database.h"
+#include "herald/engine/store/PostingSlots.h"
 #include "herald/engine/store/PublishQueue.h"
+#include "herald/widgets/QtZoneConverter.h"
 
 namespace herald::ui {
 
@@ -86,6 +89,8 @@ private:
     QString publish()
     {
         const std::int64_t now = m_clock.nowUtc();
+        if (auto refilled = refillEvergreen(now); !refilled)
+            return QString::fromStdString(refilled.error().detail);
         if (auto checked = preflight(now); !checked)
             return QString::fromStdString(checked.error().detail);
         auto report = m_publisher->publishDue(stopSource.get_token());
@@ -97,6 +102,16 @@ private:
             else if (o.status == engine::PostStatus::Failed)
                 emit targetFailed(o.postId, o.targetId, QString::fromStdString(o.error));
         }
+        return {};
+    }
+
+    // Free posting slots of the next 7 days get copies from the evergreen pool (accounts with slots only).
+    Result<void> refillEvergreen(std::int64_t now)
+    {
+        const QtZoneConverter zones;
+        auto made = engine::PostingSlots(*m_db).refillEvergreenPool(zones, now);
+        if (!made)
+            return tl::unexpected(made.error());
         return {};
     }
 

@@ -22,6 +22,7 @@ class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
+class QSpinBox;
 class QTabWidget;
 class QTimeEdit;
 class QTimer;
@@ -93,6 +94,8 @@ private:
     void scheduleClicked();
     void autosave();
     void storePlatformScheduling();
+    bool repeatRuleValid();
+    bool storeRepeatAndEvergreen(bool scheduled);
     bool save(SaveKind kind, std::optional<std::int64_t> atUtc = {});
 
     std::vector<std::int64_t> selectedAccounts() const;
@@ -134,6 +137,14 @@ private:
     QTimeEdit* m_time = nullptr;
     QComboBox* m_zone = nullptr;
     QCheckBox* m_platformSchedule = nullptr;
+    QCheckBox* m_repeat = nullptr;
+    QSpinBox* m_repeatEvery = nullptr;
+    QComboBox* m_repeatUnit = nullptr;
+    QDateEdit* m_repeatUntil = nullptr;
+    QCheckBox* m_evergreen = nullptr;
+    QSpinBox* m_evergreenGap = nullptr;
+    bool m_storedRecurring = false; // the post already repeats (its occurrences exist)
+    bool m_storedEvergreen = false;
     QLabel* m_prediction = nullptr;
     std::vector<QPushButton*> m_slotButtons;
     QPushButton* m_scheduleButton = nullptr;

@@ -46,6 +46,9 @@ public:
     Result<std::vector<std::int64_t>> fillWithEvergreen(std::int64_t accountId, std::int64_t fromUtc,
                                                         std::int64_t toUtc, const ZoneConverter& zones,
                                                         std::int64_t nowUtc);
+    /// fillWithEvergreen for every account that has posting slots, over the `days` after nowUtc: what
+    /// the publisher runs before each pass. Returns the number of copies made.
+    Result<int> refillEvergreenPool(const ZoneConverter& zones, std::int64_t nowUtc, int days = 7);
 
 private:
     Result<std::vector<SlotTime>> candidates(std::int64_t accountId, std::int64_t afterUtc, std::int64_t toUtc,
