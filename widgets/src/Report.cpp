@@ -331,12 +331,13 @@ QString buildHtml(const ReportRequest& r, const ReportData& d, const QString& ch
                        QStringLiteral("–") + show(e.interval.high) + QStringLiteral("</span>");
             };
             out << "<p class=\"muted\">" << Report::tr("Intervals are 95% confidence intervals.")
-                << "</p><table width=\"100%\" cellspacing=\"0\"><tr><th width=\"22%\">" << Report::tr("Ad set")
-                << "</th><th class=\"n\" nowrap>" << Report::tr("Spend") << "</th><th class=\"n\" nowrap>"
-                << Report::tr("Impressions") << "</th><th class=\"n\" nowrap>" << Report::tr("CTR")
-                << "</th><th class=\"n\" nowrap>" << Report::tr("CPC") << "</th><th class=\"n\" nowrap>"
-                << Report::tr("Conversions") << "</th><th class=\"n\" nowrap>" << Report::tr("CPA")
-                << "</th><th class=\"n\" nowrap>" << Report::tr("ROAS") << "</th></tr>";
+                << "</p><table width=\"100%\" cellspacing=\"0\" style=\"font-size:small\"><tr><th width=\"20%\">"
+                << Report::tr("Ad set")
+                << "</th><th class=\"n\">" << Report::tr("Spend") << "</th><th class=\"n\">"
+                << Report::tr("Impressions") << "</th><th class=\"n\">" << Report::tr("CTR")
+                << "</th><th class=\"n\">" << Report::tr("CPC") << "</th><th class=\"n\">"
+                << Report::tr("Conversions") << "</th><th class=\"n\">" << Report::tr("CPA")
+                << "</th><th class=\"n\">" << Report::tr("ROAS") << "</th></tr>";
             for (const auto& a : d.adSets)
                 out << "<tr><td>" << escaped(a.name) << "</td><td class=\"n\">" << number(a.spend, 2) << ' '
                     << escaped(a.currency) << "</td><td class=\"n\">" << number(double(a.impressions))
