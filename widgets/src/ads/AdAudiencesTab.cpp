@@ -409,6 +409,10 @@ void AdAudiencesTab::applySegment()
 void AdAudiencesTab::scheduleCount()
 {
     m_extra.segmentId = m_segmentId;
+    // A count still running is for the previous filter: its answer must not show.
+    ++m_generation;
+    m_shownSize = -1;
+    m_size->setText(tr("Counting members…"));
     m_countTimer->start();
     updateValidation();
 }
@@ -421,6 +425,7 @@ void AdAudiencesTab::count()
     const QString path = m_workspace.path;
     const auto filter = currentFilter();
     const int generation = ++m_generation;
+    m_shownSize = -1; // the size on show belonged to the previous filter
     m_size->setText(tr("Counting members…"));
     runAsync<Result<std::int64_t>>(
         this,
