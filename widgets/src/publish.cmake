@@ -18,6 +18,8 @@ target_sources(herald_widgets PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/calendar/HeatmapLoad.cpp
     ${CMAKE_CURRENT_LIST_DIR}/calendar/MonthView.cpp
     ${CMAKE_CURRENT_LIST_DIR}/calendar/MonthView.h
+    ${CMAKE_CURRENT_LIST_DIR}/calendar/PostGridView.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/calendar/PostGridView.h
     ${CMAKE_CURRENT_LIST_DIR}/calendar/PostingSlotsDialog.cpp
     ${CMAKE_CURRENT_LIST_DIR}/calendar/PostingSlotsDialog.h
     ${CMAKE_CURRENT_LIST_DIR}/calendar/QtZoneConverter.cpp

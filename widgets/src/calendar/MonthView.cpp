@@ -15,35 +15,15 @@ constexpr int kChipHeight = 18;
 constexpr int kDayLabelHeight = 20;
 } // namespace
 
-MonthView::MonthView(QWidget* parent) : QWidget(parent)
+MonthView::MonthView(QWidget* parent) : PostGridView(parent)
 {
     setObjectName(QStringLiteral("monthView"));
-    setAcceptDrops(true);
     setMinimumSize(560, 420);
-    setFocusPolicy(Qt::StrongFocus);
 }
 
 void MonthView::setMonth(const QDate& month)
 {
     m_month = QDate(month.year(), month.month(), 1);
-    update();
-}
-
-void MonthView::setDays(std::shared_ptr<const CalendarDays> days)
-{
-    m_days = std::move(days);
-    update();
-}
-
-void MonthView::setToday(const QDate& today)
-{
-    m_today = today;
-    update();
-}
-
-void MonthView::setSelectedPost(std::optional<std::int64_t> postId)
-{
-    m_selected = postId;
     update();
 }
 
@@ -161,33 +141,12 @@ void MonthView::paintEvent(QPaintEvent*)
 
 void MonthView::mousePressEvent(QMouseEvent* event)
 {
-    m_pressPos = event->position().toPoint();
-    m_pressedPost = postAt(m_pressPos);
-    if (event->button() == Qt::LeftButton) {
-        QDate day;
-        if (isMoreAt(m_pressPos, &day)) {
-            emit moreActivated(day);
-            return;
-        }
-        if (m_pressedPost) {
-            m_selected = m_pressedPost;
-            update();
-            emit postSelected(*m_pressedPost);
-        }
-    }
-}
-
-void MonthView::mouseMoveEvent(QMouseEvent* event)
-{
-    if (!(event->buttons() & Qt::LeftButton) || !m_pressedPost ||
-        (event->position().toPoint() - m_pressPos).manhattanLength() < QApplication::startDragDistance())
+    QDate day;
+    if (event->button() == Qt::LeftButton && isMoreAt(event->position().toPoint(), &day)) {
+        emit moreActivated(day);
         return;
-    auto* mime = new QMimeData;
-    mime->setData(QString::fromLatin1(kPostMimeType), QByteArray::number(qlonglong(*m_pressedPost)));
-    auto* drag = new QDrag(this);
-    drag->setMimeData(mime);
-    m_pressedPost.reset();
-    drag->exec(Qt::MoveAction);
+    }
+    PostGridView::mousePressEvent(event);
 }
 
 void MonthView::mouseDoubleClickEvent(QMouseEvent* event)
@@ -202,39 +161,14 @@ void MonthView::mouseDoubleClickEvent(QMouseEvent* event)
         emit emptyDayActivated(day);
 }
 
-void MonthView::contextMenuEvent(QContextMenuEvent* event)
+bool MonthView::acceptsDropAt(const QPoint& pos) const
 {
-    if (const auto post = postAt(event->pos())) {
-        m_selected = post;
-        update();
-        emit postSelected(*post);
-        emit postContextMenuRequested(*post, event->globalPos());
-    }
+    return dayAt(pos).isValid();
 }
 
-void MonthView::dragEnterEvent(QDragEnterEvent* event)
+void MonthView::postDroppedAt(std::int64_t postId, const QPoint& pos)
 {
-    if (event->mimeData()->hasFormat(QString::fromLatin1(kPostMimeType)))
-        event->acceptProposedAction();
-}
-
-void MonthView::dragMoveEvent(QDragMoveEvent* event)
-{
-    if (dayAt(event->position().toPoint()).isValid())
-        event->acceptProposedAction();
-    else
-        event->ignore();
-}
-
-void MonthView::dropEvent(QDropEvent* event)
-{
-    const QDate day = dayAt(event->position().toPoint());
-    bool ok = false;
-    const qlonglong id = event->mimeData()->data(QString::fromLatin1(kPostMimeType)).toLongLong(&ok);
-    if (!day.isValid() || !ok)
-        return;
-    event->acceptProposedAction();
-    emit postDropped(id, day);
+    emit postDropped(postId, dayAt(pos));
 }
 
 } // namespace herald::ui

@@ -8,13 +8,13 @@
 #include <QDateTime>
 #include <QWidget>
 
-#include "calendar/CalendarData.h"
+#include "calendar/PostGridView.h"
 
 namespace herald::ui {
 
 /// A painted 6x7 month grid: each day cell lists its posts as chips, "+N more" when they do not fit.
 /// No widget per post. Posts are dragged between days; the panel does the rescheduling.
-class MonthView final : public QWidget
+class MonthView final : public PostGridView
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MonthView)
@@ -24,35 +24,26 @@ public:
 
     void setMonth(const QDate& month);
     QDate month() const { return m_month; }
-    void setDays(std::shared_ptr<const CalendarDays> days);
-    void setToday(const QDate& today);
-    void setSelectedPost(std::optional<std::int64_t> postId);
     /// The day under `pos` (widget coordinates), or an invalid date.
     QDate dayAt(const QPoint& pos) const;
     /// The post whose chip is under `pos`, or nullopt.
-    std::optional<std::int64_t> postAt(const QPoint& pos) const;
+    std::optional<std::int64_t> postAt(const QPoint& pos) const override;
     /// The rectangle of a day's cell.
     QRect cellRect(const QDate& day) const;
     /// How many chips a cell shows before "+N more" (depends on the widget's height).
     int chipsPerCell() const;
 
 signals:
-    void postSelected(std::int64_t postId);
-    void postActivated(std::int64_t postId);
     void postDropped(std::int64_t postId, const QDate& day);
     void emptyDayActivated(const QDate& day);
     void moreActivated(const QDate& day);
-    void postContextMenuRequested(std::int64_t postId, const QPoint& globalPos);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
-    void mouseMoveEvent(QMouseEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;
-    void contextMenuEvent(QContextMenuEvent* event) override;
-    void dragEnterEvent(QDragEnterEvent* event) override;
-    void dragMoveEvent(QDragMoveEvent* event) override;
-    void dropEvent(QDropEvent* event) override;
+    bool acceptsDropAt(const QPoint& pos) const override;
+    void postDroppedAt(std::int64_t postId, const QPoint& pos) override;
 
 private:
     int headerHeight() const;
@@ -60,11 +51,6 @@ private:
     bool isMoreAt(const QPoint& pos, QDate* day) const;
 
     QDate m_month;
-    QDate m_today;
-    std::shared_ptr<const CalendarDays> m_days;
-    std::optional<std::int64_t> m_selected;
-    std::optional<std::int64_t> m_pressedPost;
-    QPoint m_pressPos;
 };
 
 } // namespace herald::ui

@@ -18,35 +18,15 @@ constexpr int kChipHeight = 18;
 constexpr int kChipsPerRow = 2;
 } // namespace
 
-WeekView::WeekView(QWidget* parent) : QWidget(parent)
+WeekView::WeekView(QWidget* parent) : PostGridView(parent)
 {
     setObjectName(QStringLiteral("weekView"));
-    setAcceptDrops(true);
     setMinimumSize(600, kHeader + 24 * kRowHeight);
-    setFocusPolicy(Qt::StrongFocus);
 }
 
 void WeekView::setWeek(const QDate& anyDay)
 {
     m_start = herald::ui::weekStart(anyDay);
-    update();
-}
-
-void WeekView::setDays(std::shared_ptr<const CalendarDays> days)
-{
-    m_days = std::move(days);
-    update();
-}
-
-void WeekView::setToday(const QDate& today)
-{
-    m_today = today;
-    update();
-}
-
-void WeekView::setSelectedPost(std::optional<std::int64_t> postId)
-{
-    m_selected = postId;
     update();
 }
 
@@ -161,30 +141,6 @@ void WeekView::paintEvent(QPaintEvent* event)
     }
 }
 
-void WeekView::mousePressEvent(QMouseEvent* event)
-{
-    m_pressPos = event->position().toPoint();
-    m_pressedPost = postAt(m_pressPos);
-    if (event->button() == Qt::LeftButton && m_pressedPost) {
-        m_selected = m_pressedPost;
-        update();
-        emit postSelected(*m_pressedPost);
-    }
-}
-
-void WeekView::mouseMoveEvent(QMouseEvent* event)
-{
-    if (!(event->buttons() & Qt::LeftButton) || !m_pressedPost ||
-        (event->position().toPoint() - m_pressPos).manhattanLength() < QApplication::startDragDistance())
-        return;
-    auto* mime = new QMimeData;
-    mime->setData(QString::fromLatin1(kPostMimeType), QByteArray::number(qlonglong(*m_pressedPost)));
-    auto* drag = new QDrag(this);
-    drag->setMimeData(mime);
-    m_pressedPost.reset();
-    drag->exec(Qt::MoveAction);
-}
-
 void WeekView::mouseDoubleClickEvent(QMouseEvent* event)
 {
     const QPoint pos = event->position().toPoint();
@@ -197,39 +153,14 @@ void WeekView::mouseDoubleClickEvent(QMouseEvent* event)
         emit emptySlotActivated(at);
 }
 
-void WeekView::contextMenuEvent(QContextMenuEvent* event)
+bool WeekView::acceptsDropAt(const QPoint& pos) const
 {
-    if (const auto post = postAt(event->pos())) {
-        m_selected = post;
-        update();
-        emit postSelected(*post);
-        emit postContextMenuRequested(*post, event->globalPos());
-    }
+    return slotAt(pos).isValid();
 }
 
-void WeekView::dragEnterEvent(QDragEnterEvent* event)
+void WeekView::postDroppedAt(std::int64_t postId, const QPoint& pos)
 {
-    if (event->mimeData()->hasFormat(QString::fromLatin1(kPostMimeType)))
-        event->acceptProposedAction();
-}
-
-void WeekView::dragMoveEvent(QDragMoveEvent* event)
-{
-    if (slotAt(event->position().toPoint()).isValid())
-        event->acceptProposedAction();
-    else
-        event->ignore();
-}
-
-void WeekView::dropEvent(QDropEvent* event)
-{
-    const QDateTime at = slotAt(event->position().toPoint());
-    bool ok = false;
-    const qlonglong id = event->mimeData()->data(QString::fromLatin1(kPostMimeType)).toLongLong(&ok);
-    if (!at.isValid() || !ok)
-        return;
-    event->acceptProposedAction();
-    emit postDropped(id, at);
+    emit postDropped(postId, slotAt(pos));
 }
 
 } // namespace herald::ui
