@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <nlohmann/json.hpp>
+
 #include "FakeSleeper.h"
 #include "FixtureServer.h"
 #include "TestSupport.h"
@@ -31,6 +33,12 @@ constexpr std::int64_t kNow = 1785596400; // 2026-08-01T15:00:00Z, the fixtures'
 constexpr const char* kStatuses = "/api/v1/statuses";
 constexpr const char* kAccountId = "109302436954721982";
 const std::string kOwnStatuses = std::string("/api/v1/accounts/") + kAccountId + "/statuses";
+const std::string kDid = "did:plc:w4xbfzo7kqfes5zb7r6qv3rw";
+const std::string kXUser = "1567890123456789012";
+const std::string kOwnTweets = "/2/users/" + kXUser + "/tweets";
+constexpr const char* kTweets = "/2/tweets";
+constexpr const char* kCreateRecord = "/xrpc/com.atproto.repo.createRecord";
+constexpr const char* kGetPosts = "/xrpc/app.bsky.feed.getPosts";
 
 FixtureResponse fixture(const std::string& name, int status = 200,
                         std::vector<std::pair<std::string, std::string>> headers = {})
@@ -55,9 +63,50 @@ std::string status(const std::string& id, const std::string& html, std::int64_t 
     return body;
 }
 
-FixtureResponse answer(std::string body)
+// create_record.json with another record key.
+std::string blueskyRecord(const std::string& rkey)
+{
+    std::string body = FixtureServer::fixture("bluesky/create_record.json");
+    body.replace(body.find("3m6cn7qwqlk2e"), 13, rkey);
+    return body;
+}
+
+std::string blueskyUri(const std::string& rkey)
+{
+    return "at://" + kDid + "/app.bsky.feed.post/" + rkey;
+}
+
+// A getPosts answer holding one of our posts (not itself a reply), in the real view shape.
+std::string blueskyPostView(const std::string& rkey, const std::string& text)
+{
+    return nlohmann::json{
+        {"posts",
+         {{{"uri", blueskyUri(rkey)},
+           {"cid", "bafyrei" + rkey},
+           {"author", {{"did", kDid}, {"handle", "herald.bsky.social"}}},
+           {"record", {{"$type", "app.bsky.feed.post"}, {"createdAt", "2026-08-01T15:00:00.000Z"}, {"text", text}}},
+           {"replyCount", 0},
+           {"repostCount", 0},
+           {"likeCount", 0},
+           {"quoteCount", 0},
+           {"indexedAt", "2026-08-01T15:00:00.000Z"},
+           {"labels", nlohmann::json::array()}}}}}
+        .dump();
+}
+
+// tweet_created.json with another id.
+std::string tweetCreated(const std::string& id)
+{
+    std::string body = FixtureServer::fixture("x/tweet_created.json");
+    for (auto at = body.find("1991780000000000001"); at != std::string::npos; at = body.find("1991780000000000001"))
+        body.replace(at, 19, id);
+    return body;
+}
+
+FixtureResponse answer(std::string body, int status = 200)
 {
     FixtureResponse r;
+    r.status = status;
     r.body = std::move(body);
     return r;
 }
@@ -97,7 +146,7 @@ struct Harness
         options.jitterSeed = 11;
         options.source = "test";
         auto credentials = [](const engine::Account& account) -> Result<Credentials> {
-            if (account.secretRef != "mastodon-herald")
+            if (!account.secretRef.ends_with("-herald"))
                 return fail(ErrorCode::AuthExpired, "no credentials for " + account.secretRef);
             Credentials c;
             c.accessToken = "token-123";
@@ -115,7 +164,22 @@ struct Harness
         return o;
     }
 
-    engine::Post post(const std::string& text, std::int64_t at, std::optional<std::int64_t> parent = {})
+    /// A Bluesky or X account on the same fixture server (the connector's base URL).
+    std::int64_t addAccount(engine::Platform platform)
+    {
+        engine::Account a;
+        a.platform = platform;
+        a.handle = platform == engine::Platform::Bluesky ? "herald.bsky.social" : "heraldcoffee";
+        a.baseUrl = server.baseUrl();
+        a.externalId = platform == engine::Platform::Bluesky ? kDid : kXUser;
+        a.secretRef = std::string(engine::platformKey(platform)) + "-herald";
+        a.createdUtc = kNow;
+        must(engine::AccountRepository(db).upsert(a));
+        return a.id;
+    }
+
+    engine::Post post(const std::string& text, std::int64_t at, std::optional<std::int64_t> parent = {},
+                      std::vector<std::int64_t> accounts = {})
     {
         engine::Post p;
         p.body = text;
@@ -125,9 +189,13 @@ struct Harness
         p.scheduledUtc = at;
         p.parentPostId = parent;
         p.createdUtc = p.updatedUtc = kNow - 3600;
-        engine::PostTarget t;
-        t.accountId = accountId;
-        p.targets.push_back(t);
+        if (accounts.empty())
+            accounts.push_back(accountId);
+        for (auto id : accounts) {
+            engine::PostTarget t;
+            t.accountId = id;
+            p.targets.push_back(t);
+        }
         must(engine::PostEditor(db).create(p));
         return p;
     }
@@ -426,6 +494,170 @@ private slots:
         QCOMPARE((*stmt)->text(0), std::string("3221"));
         QCOMPARE((*stmt)->int64(1), at);
         (*stmt)->reset();
+    }
+
+    // One post for Mastodon, Bluesky and X, planned for later: nothing goes out before its time, then
+    // each network gets its own request and the calendar shows each link.
+    void publishedAtItsTimeOnEveryNetwork()
+    {
+        Harness h;
+        const auto bluesky = h.addAccount(engine::Platform::Bluesky);
+        const auto x = h.addAccount(engine::Platform::X);
+        h.server.route("POST", kStatuses, {fixture("status_created.json")});
+        h.server.route("POST", kCreateRecord, {FixtureServer::json("bluesky/create_record.json")});
+        h.server.route("POST", kTweets, {FixtureServer::json("x/tweet_created.json", 201)});
+        auto p = h.post("Hello from Herald", kNow + 3600, {}, {h.accountId, bluesky, x});
+
+        auto early = h.publisher->publishDue();
+        QVERIFY(early);
+        QCOMPARE(early->outcomes.size(), std::size_t(0));
+        QCOMPARE(h.server.requests().size(), std::size_t(0));
+
+        h.clock.set(kNow + 3600);
+        auto report = h.publisher->publishDue();
+        QVERIFY2(report, report ? "" : report.error().detail.c_str());
+        QCOMPARE(report->published, 3);
+        QCOMPARE(h.server.requestCount(kStatuses), std::size_t(1));
+        QCOMPARE(h.server.requestCount(kCreateRecord), std::size_t(1));
+        QCOMPARE(h.server.requestCount(kTweets), std::size_t(1));
+        const auto record = nlohmann::json::parse(h.server.requests().at(1).body);
+        QCOMPARE(record.at("repo").get<std::string>(), kDid);
+        QCOMPARE(record.at("record").at("text").get<std::string>(), std::string("Hello from Herald"));
+        const auto tweet = nlohmann::json::parse(h.server.requests().at(2).body);
+        QCOMPARE(tweet.at("text").get<std::string>(), std::string("Hello from Herald"));
+
+        auto entry = engine::CalendarQuery(h.db).entry(p.id).value();
+        QCOMPARE(entry->status, PostStatus::Published);
+        std::map<std::int64_t, std::string> links;
+        for (const auto& t : entry->targets) {
+            QCOMPARE(t.status, PostStatus::Published);
+            links[t.accountId] = t.permalink;
+        }
+        QCOMPARE(links[h.accountId], std::string("https://mastodon.example/@herald/117030000000000001"));
+        QCOMPARE(links[bluesky], std::string("https://bsky.app/profile/herald.bsky.social/post/3m6cn7qwqlk2e"));
+        QCOMPARE(links[x], std::string("https://x.com/heraldcoffee/status/1991780000000000001"));
+    }
+
+    void blueskyThreadRepliesWithRootAndParent()
+    {
+        Harness h;
+        const auto bluesky = h.addAccount(engine::Platform::Bluesky);
+        auto first = h.post("1/2 a thread", kNow - 10, {}, {bluesky});
+        auto second = h.post("2/2 the end", kNow - 10, first.id, {bluesky});
+        h.server.route("POST", kCreateRecord, {answer(blueskyRecord("3m6cthread01")), answer(blueskyRecord("3m6cthread02"))});
+        h.server.route("GET", kGetPosts, {answer(blueskyPostView("3m6cthread01", "1/2 a thread"))});
+        auto report = h.publisher->publishDue();
+        QVERIFY2(report, report ? "" : report.error().detail.c_str());
+        QCOMPARE(report->published, 2);
+        std::vector<nlohmann::json> records;
+        for (const auto& r : h.server.requests()) {
+            if (r.path == kGetPosts)
+                QCOMPARE(r.query.find("uris")->second, blueskyUri("3m6cthread01"));
+            if (r.path == kCreateRecord)
+                records.push_back(nlohmann::json::parse(r.body).at("record"));
+        }
+        QCOMPARE(records.size(), std::size_t(2));
+        QVERIFY(!records[0].contains("reply"));
+        QCOMPARE(records[1].at("text").get<std::string>(), std::string("2/2 the end"));
+        QCOMPARE(records[1].at("reply").at("parent").at("uri").get<std::string>(), blueskyUri("3m6cthread01"));
+        QCOMPARE(records[1].at("reply").at("root").at("uri").get<std::string>(), blueskyUri("3m6cthread01"));
+        QCOMPARE(records[1].at("reply").at("parent").at("cid").get<std::string>(), std::string("bafyrei3m6cthread01"));
+        QCOMPARE(engine::CalendarQuery(h.db).entry(second.id).value()->targets[0].permalink,
+                 std::string("https://bsky.app/profile/herald.bsky.social/post/3m6cthread02"));
+    }
+
+    void xThreadRepliesToThePreviousTweet()
+    {
+        Harness h;
+        const auto x = h.addAccount(engine::Platform::X);
+        auto first = h.post("1/3 a thread", kNow - 10, {}, {x});
+        auto second = h.post("2/3 more", kNow - 10, first.id, {x});
+        auto third = h.post("3/3 the end", kNow - 10, second.id, {x});
+        h.server.route("POST", kTweets,
+                       {answer(tweetCreated("1991780000000000011"), 201), answer(tweetCreated("1991780000000000012"), 201),
+                        answer(tweetCreated("1991780000000000013"), 201)});
+        auto report = h.publisher->publishDue();
+        QVERIFY2(report, report ? "" : report.error().detail.c_str());
+        QCOMPARE(report->published, 3);
+        const auto requests = h.server.requests();
+        QCOMPARE(requests.size(), std::size_t(3));
+        QVERIFY(!nlohmann::json::parse(requests[0].body).contains("reply"));
+        QCOMPARE(nlohmann::json::parse(requests[1].body).at("reply").at("in_reply_to_tweet_id").get<std::string>(),
+                 std::string("1991780000000000011"));
+        QCOMPARE(nlohmann::json::parse(requests[2].body).at("reply").at("in_reply_to_tweet_id").get<std::string>(),
+                 std::string("1991780000000000012"));
+        QCOMPARE(engine::CalendarQuery(h.db).entry(third.id).value()->targets[0].permalink,
+                 std::string("https://x.com/heraldcoffee/status/1991780000000000013"));
+    }
+
+    // X has no idempotency key: after a 503 the tweet may be out. The retry looks first, finds it
+    // (its link shown as t.co) and sends nothing.
+    void xUnclearFailureIsLookedUpBeforeTheRetry()
+    {
+        Harness h;
+        const auto x = h.addAccount(engine::Platform::X);
+        auto p = h.post("News https://acme.example/news?utm_source=x", kNow, {}, {x});
+        const auto id = p.targets[0].id;
+        h.server.route("POST", kTweets, {FixtureServer::json("x/error_503.json", 503)});
+        auto report = h.publisher->publishDue();
+        QCOMPARE(report->retrying, 1);
+        QCOMPARE(h.target(id).attempts, 1);
+
+        const nlohmann::json tweets = {
+            {"data",
+             {{{"id", "1991780000000000077"},
+               {"text", "News https://t.co/Zx81Qa2bC4"},
+               {"created_at", formatIso8601Utc(kNow + 1)},
+               {"edit_history_tweet_ids", {"1991780000000000077"}},
+               {"public_metrics", {{"retweet_count", 0}, {"reply_count", 0}, {"like_count", 0}, {"quote_count", 0}}}}}},
+            {"meta", {{"result_count", 1}, {"newest_id", "1991780000000000077"}, {"oldest_id", "1991780000000000077"}}}};
+        h.server.route("GET", kOwnTweets, {answer(tweets.dump())});
+        h.clock.set(h.target(id).dueUtc);
+        report = h.publisher->publishDue();
+        QVERIFY2(report, report ? "" : report.error().detail.c_str());
+        QCOMPARE(report->published, 1);
+        QVERIFY(report->outcomes.front().reconciled);
+        QCOMPARE(h.server.requestCount(kTweets), std::size_t(1));
+        QCOMPARE(h.server.requestCount(kOwnTweets), std::size_t(1));
+        QCOMPARE(engine::CalendarQuery(h.db).entry(p.id).value()->targets[0].permalink,
+                 std::string("https://x.com/heraldcoffee/status/1991780000000000077"));
+    }
+
+    void xUnclearFailureNotFoundIsSentAgain()
+    {
+        Harness h;
+        const auto x = h.addAccount(engine::Platform::X);
+        auto p = h.post("Only once", kNow, {}, {x});
+        const auto id = p.targets[0].id;
+        h.server.route("POST", kTweets,
+                       {FixtureServer::json("x/error_503.json", 503), FixtureServer::json("x/tweet_created.json", 201)});
+        QCOMPARE(h.publisher->publishDue()->retrying, 1);
+        h.server.route("GET", kOwnTweets, {FixtureServer::json("x/tweets_empty.json")});
+        h.clock.set(h.target(id).dueUtc);
+        auto report = h.publisher->publishDue();
+        QCOMPARE(report->published, 1);
+        QVERIFY(!report->outcomes.front().reconciled);
+        QCOMPARE(h.server.requestCount(kOwnTweets), std::size_t(1));
+        QCOMPARE(h.server.requestCount(kTweets), std::size_t(2));
+        QCOMPARE(h.target(id).attempts, 2);
+    }
+
+    void blueskyInterruptedRunFoundInTheAuthorFeed()
+    {
+        Harness h;
+        const auto bluesky = h.addAccount(engine::Platform::Bluesky);
+        auto p = h.post("Roasting day 🔥👩‍🍳", 1785395700 /* the fixture post's time */, {}, {bluesky});
+        const auto id = p.targets[0].id;
+        QVERIFY(engine::PublishQueue(h.db).claim(id, "key-1", kNow - 60).value());
+        h.server.route("GET", "/xrpc/app.bsky.feed.getAuthorFeed", {FixtureServer::json("bluesky/author_feed_page2.json")});
+        h.server.route("POST", kCreateRecord, {FixtureServer::json("bluesky/create_record.json")});
+        auto report = h.publisher->publishDue();
+        QVERIFY2(report, report ? "" : report.error().detail.c_str());
+        QCOMPARE(report->published, 1);
+        QVERIFY(report->outcomes.front().reconciled);
+        QCOMPARE(h.server.requestCount(kCreateRecord), std::size_t(0));
+        QCOMPARE(engine::CalendarQuery(h.db).entry(p.id).value()->targets[0].permalink,
+                 std::string("https://bsky.app/profile/herald.bsky.social/post/3m6bxq2ddd22k"));
     }
 
     void preflightFindsProblemsAhead()

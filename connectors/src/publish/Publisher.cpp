@@ -38,7 +38,8 @@ ConnectorSource connectorSource(HttpClient& http, CredentialsSource credentials,
 
 namespace {
 
-// Mastodon returns sanitised HTML; compare posts by their visible text with whitespace folded.
+// Mastodon returns sanitised HTML; compare posts by their visible text with whitespace folded and
+// links left out.
 std::string visibleText(std::string_view text)
 {
     std::string out;
@@ -78,8 +79,18 @@ std::string visibleText(std::string_view text)
         }
         out += c;
     }
+    // Links are left out: X shows t.co links (and one for attached media) instead of the original.
+    std::string unlinked;
+    for (std::size_t i = 0; i < out.size();) {
+        if (out.compare(i, 7, "http://") == 0 || out.compare(i, 8, "https://") == 0) {
+            while (i < out.size() && !std::isspace(static_cast<unsigned char>(out[i])))
+                ++i;
+            continue;
+        }
+        unlinked += out[i++];
+    }
     std::string folded;
-    for (const char c : out) {
+    for (const char c : unlinked) {
         const bool space = std::isspace(static_cast<unsigned char>(c)) != 0;
         if (space) {
             if (!folded.empty() && folded.back() != ' ')
@@ -349,6 +360,24 @@ struct Publisher::Impl
             return {}; // another run has it
         const int attempts = t.attempts + 1;
         const Capabilities caps = e.connector->capabilities();
+        // Without idempotency keys, an earlier attempt that ended unclearly (a timeout, a 5xx) may
+        // have gone out: look among the account's own posts before sending again.
+        if (t.attempts > 0 && !caps.idempotencyKeys) {
+            auto found = findOwnPost(*e.connector, t);
+            if (!found) {
+                if (found.error().code == ErrorCode::AuthExpired)
+                    return applyError(t, t.attempts, found.error());
+                return retryTarget(t, clock.nowUtc() + backoff(attempts),
+                                   "could not look for the post before retrying: " + found.error().detail);
+            }
+            if (*found) {
+                PublishedPost post;
+                post.externalId = (*found)->externalId;
+                post.permalink = (*found)->permalink;
+                post.publishedUtc = (*found)->createdUtc;
+                return published(t, post, true);
+            }
+        }
 
         PublishRequest request;
         request.text = t.text;
