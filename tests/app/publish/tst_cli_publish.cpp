@@ -66,6 +66,7 @@ struct Cli
         engine::Account b;
         b.platform = engine::Platform::Bluesky;
         b.handle = "herald.bsky.social";
+        b.baseUrl = server.baseUrl(); // its PDS
         b.externalId = "did:plc:herald";
         b.secretRef = "bluesky-herald";
         must(engine::AccountRepository(db).upsert(b));
@@ -335,6 +336,96 @@ private slots:
         QCOMPARE(json(r.out).value(QStringLiteral("outcomes")).toArray().size(), 0);
         QCOMPARE(cli.server.requestCount(kStatuses), std::size_t(1));
         QCOMPARE(cli.scalar("SELECT COUNT(*) FROM publisher_runs WHERE finished_utc IS NOT NULL"), std::int64_t(2));
+    }
+
+    // A two-post thread for Mastodon, Bluesky and X from heraldctl: published in order on each
+    // network, the follow-up replying to the first post there, and listed with its links.
+    void threadPublishedOnThreeNetworksWithLinks()
+    {
+        Cli cli;
+        std::int64_t x = 0;
+        {
+            auto db = engine::Database::open(cli.workspace.toStdString()).value();
+            engine::AccountRepository accounts(db);
+            engine::Account a;
+            a.platform = engine::Platform::X;
+            a.handle = "heraldcoffee";
+            a.baseUrl = cli.server.baseUrl();
+            a.externalId = "1567890123456789012";
+            a.secretRef = "x-heraldcoffee";
+            must(accounts.upsert(a));
+            x = a.id;
+            connectors::Credentials c;
+            c.accessToken = "token-456";
+            auto store = app::SecretStore::fileStore(cli.secrets);
+            must(store->write("bluesky-herald", c));
+            must(store->write("x-heraldcoffee", c));
+        }
+        const QString accounts = QStringLiteral("%1,%2,%3").arg(cli.mastodon).arg(cli.bluesky).arg(x);
+        auto r = cli.run({QStringLiteral("post"), QStringLiteral("add"), QStringLiteral("--account"), accounts,
+                          QStringLiteral("--text"), QStringLiteral("1/2 Hello from Herald"), QStringLiteral("--now"),
+                          QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QString rootId = QString::number(json(r.out).value(QStringLiteral("id")).toInteger());
+        r = cli.run({QStringLiteral("post"), QStringLiteral("add"), QStringLiteral("--account"), accounts,
+                     QStringLiteral("--text"), QStringLiteral("2/2 The end"), QStringLiteral("--now"),
+                     QStringLiteral("--reply-to"), rootId, QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(json(r.out).value(QStringLiteral("reply_to")).toInteger(), rootId.toLongLong());
+
+        const std::int64_t now = QDateTime::currentSecsSinceEpoch();
+        cli.server.route("POST", kStatuses,
+                         {{200, statusJson("117030000000000101", "<p>1/2 Hello from Herald</p>", now), {}, {}, false},
+                          {200, statusJson("117030000000000102", "<p>2/2 The end</p>", now), {}, {}, false}});
+        std::string first = FixtureServer::fixture("bluesky/create_record.json");
+        std::string second = first;
+        second.replace(second.find("3m6cn7qwqlk2e"), 13, "3m6cn7qwqlk3f");
+        cli.server.route("POST", "/xrpc/com.atproto.repo.createRecord",
+                         {{200, first, {}, {}, false}, {200, second, {}, {}, false}});
+        cli.server.route("GET", "/xrpc/app.bsky.feed.getPosts", {FixtureServer::json("bluesky/get_posts.json")});
+        std::string tweet = FixtureServer::fixture("x/tweet_created.json");
+        std::string reply = tweet;
+        for (auto at = reply.find("1991780000000000001"); at != std::string::npos;
+             at = reply.find("1991780000000000001"))
+            reply.replace(at, 19, "1991780000000000002");
+        cli.server.route("POST", "/2/tweets", {{201, tweet, {}, {}, false}, {201, reply, {}, {}, false}});
+
+        r = cli.run({QStringLiteral("publish-due"), QStringLiteral("--no-preflight"), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err + QString::fromUtf8(r.out)));
+        QVERIFY2(json(r.out).value(QStringLiteral("outcomes")).toArray().size() == 6, r.out.constData());
+        // Each network's follow-up replies to that network's first post.
+        std::vector<std::string> mastodonBodies, tweets;
+        for (const auto& request : cli.server.requests()) {
+            if (request.path == kStatuses)
+                mastodonBodies.push_back(request.body);
+            if (request.path == "/2/tweets")
+                tweets.push_back(request.body);
+        }
+        QCOMPARE(mastodonBodies.size(), std::size_t(2));
+        QVERIFY(mastodonBodies[1].find("in_reply_to_id=117030000000000101") != std::string::npos);
+        QCOMPARE(tweets.size(), std::size_t(2));
+        QVERIFY2(tweets[1].find(R"("in_reply_to_tweet_id":"1991780000000000001")") != std::string::npos,
+                 tweets[1].c_str());
+        QCOMPARE(cli.server.requestCount("/xrpc/app.bsky.feed.getPosts"), std::size_t(1));
+
+        r = cli.run({QStringLiteral("post"), QStringLiteral("list"), QStringLiteral("--status"),
+                     QStringLiteral("published"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const auto posts = json(r.out).value(QStringLiteral("posts")).toArray();
+        QCOMPARE(posts.size(), 2);
+        QStringList links;
+        for (const auto& post : posts)
+            for (const auto& target : post.toObject().value(QStringLiteral("targets")).toArray()) {
+                QCOMPARE(target.toObject().value(QStringLiteral("status")).toString(), QStringLiteral("published"));
+                links << target.toObject().value(QStringLiteral("permalink")).toString();
+            }
+        links.sort();
+        QCOMPARE(links, (QStringList{QStringLiteral("https://bsky.app/profile/herald.bsky.social/post/3m6cn7qwqlk2e"),
+                                     QStringLiteral("https://bsky.app/profile/herald.bsky.social/post/3m6cn7qwqlk3f"),
+                                     QStringLiteral("https://mastodon.example/@herald/117030000000000101"),
+                                     QStringLiteral("https://mastodon.example/@herald/117030000000000102"),
+                                     QStringLiteral("https://x.com/heraldcoffee/status/1991780000000000001"),
+                                     QStringLiteral("https://x.com/heraldcoffee/status/1991780000000000002")}));
     }
 
     void addRepeatsEveryWeekUntilADay()
