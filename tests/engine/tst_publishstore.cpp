@@ -211,6 +211,89 @@ private slots:
         must(editor.removeDraft(*copy));
     }
 
+    void threadIsWrittenRewrittenAndTravelsWithItsFirstPost()
+    {
+        test::TempFolder folder;
+        auto db = Database::create(folder.path("w.herald")).value();
+        const auto a = addAccount(db, "a");
+        const auto b = addAccount(db, "b", Platform::Bluesky);
+        const auto c = addAccount(db, "c", Platform::X);
+        PostEditor editor(db);
+        const auto when = berlin("2026-03-20T09:00");
+        auto root = scheduledPost("1/3", when, {a, b});
+        root.tags = {"launch"};
+        const auto rootId = editor.create(root).value();
+
+        // Three follow-ups, one with its own text on Bluesky.
+        std::vector<ThreadPart> parts{{"2/3", "2/3 more", {}}, {"3/3", "3/3 end", {{b, "3/3 end on Bluesky"}}},
+                                      {"4", "4 extra", {}}};
+        const auto ids = editor.setThread(rootId, parts, kNow).value();
+        QCOMPARE(ids.size(), std::size_t(3));
+        QCOMPARE(editor.thread(rootId).value(), ids);
+        auto second = CalendarQuery(db).entry(ids[0]).value().value();
+        QCOMPARE(second.parentPostId, std::optional<std::int64_t>(rootId));
+        QCOMPARE(second.status, PostStatus::Scheduled);
+        QCOMPARE(second.scheduledUtc, std::optional<std::int64_t>(when.utc));
+        QCOMPARE(second.targets.size(), std::size_t(2));
+        QCOMPARE(second.tags, std::vector<std::string>{"launch"});
+        QCOMPARE(CalendarQuery(db).entry(ids[2]).value()->parentPostId, std::optional<std::int64_t>(ids[1]));
+        QCOMPARE(scalar(db, "SELECT COUNT(*) FROM post_targets WHERE variant_text = '3/3 end on Bluesky' AND post_id = " +
+                                std::to_string(ids[1]) + " AND account_id = " + std::to_string(b)),
+                 std::int64_t(1));
+
+        // Rewritten with two parts after the first post gained X: the same two posts, the third gone.
+        PostContent withX;
+        withX.variants = std::vector<std::pair<std::int64_t, std::string>>{{a, ""}, {b, ""}, {c, ""}};
+        must(editor.update(rootId, withX, kNow));
+        const auto rewritten = editor.setThread(rootId, {{"2/2", "2/2 shorter", {}}, {"x", "last", {}}}, kNow).value();
+        QCOMPARE(rewritten, (std::vector<std::int64_t>{ids[0], ids[1]}));
+        QCOMPARE(scalar(db, "SELECT COUNT(*) FROM posts"), std::int64_t(3));
+        QCOMPARE(CalendarQuery(db).entry(ids[0]).value()->body, std::string("2/2 shorter"));
+        QCOMPARE(CalendarQuery(db).entry(ids[1]).value()->targets.size(), std::size_t(3));
+        QCOMPARE(scalar(db, "SELECT COUNT(*) FROM post_targets WHERE variant_text <> ''"), std::int64_t(0));
+
+        // The calendar moves the first post: the follow-ups at its time move too, and back on undo.
+        const auto later = berlin("2026-03-21T18:30");
+        const auto previous = editor.reschedule(rootId, later, kNow).value();
+        for (auto id : rewritten)
+            QCOMPARE(CalendarQuery(db).entry(id).value()->scheduledUtc, std::optional<std::int64_t>(later.utc));
+        must(editor.reschedule(rootId, *previous, kNow));
+        for (auto id : rewritten)
+            QCOMPARE(CalendarQuery(db).entry(id).value()->localTime, std::string("2026-03-20T09:00"));
+        // A reply planned for another time (heraldctl post add --reply-to) stays where it is.
+        auto aside = scheduledPost("an hour later", berlin("2026-03-20T10:00"), {a});
+        aside.parentPostId = rootId;
+        const auto asideId = editor.create(aside).value();
+        must(editor.reschedule(rootId, later, kNow));
+        QCOMPARE(CalendarQuery(db).entry(asideId).value()->localTime, std::string("2026-03-20T10:00"));
+        QCOMPARE(editor.thread(rootId).value(), rewritten); // not part of the thread: a later reply
+
+        // Cancelling the first post cancels everything below it.
+        must(editor.cancel(rootId, kNow));
+        for (auto id : {rewritten[0], rewritten[1], asideId})
+            QCOMPARE(CalendarQuery(db).entry(id).value()->status, PostStatus::Cancelled);
+        // An empty thread deletes the follow-ups (and what hangs below them).
+        QCOMPARE(editor.setThread(rootId, {}, kNow).value().size(), std::size_t(0));
+        QCOMPARE(scalar(db, "SELECT COUNT(*) FROM posts"), std::int64_t(2));
+    }
+
+    void threadRefusesToDropPublishedFollowUps()
+    {
+        test::TempFolder folder;
+        auto db = Database::create(folder.path("w.herald")).value();
+        const auto a = addAccount(db, "a");
+        PostEditor editor(db);
+        auto root = scheduledPost("1/2", berlin("2026-03-20T09:00"), {a});
+        const auto rootId = editor.create(root).value();
+        const auto ids = editor.setThread(rootId, {{"2/2", "2/2", {}}}, kNow).value();
+        auto target = scalar(db, "SELECT id FROM post_targets WHERE post_id = " + std::to_string(ids[0]));
+        must(PublishQueue(db).markPublished(target, "9", "https://example.social/@a/9", kNow));
+        const auto refused = editor.setThread(rootId, {}, kNow);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::Invalid);
+        QCOMPARE(scalar(db, "SELECT COUNT(*) FROM posts"), std::int64_t(2));
+    }
+
     void publishQueueClaimsOnceAndDerivesStatus()
     {
         auto db = Database::createInMemory();

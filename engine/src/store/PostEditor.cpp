@@ -14,31 +14,8 @@ namespace herald::engine {
 namespace {
 
 using publishsql::Arg;
-
-template <typename F> auto inTransaction(Database& db, F&& body) -> decltype(body())
-{
-    auto tx = Transaction::begin(db);
-    if (!tx)
-        return tl::unexpected(tx.error());
-    auto result = body();
-    if (!result)
-        return result;
-    if (auto r = tx->commit(); !r)
-        return tl::unexpected(r.error());
-    return result;
-}
-
-// Refuses edits of posts whose targets are out (or on their way) already.
-Result<std::string> editableStatus(Database& db, std::int64_t postId, const char* what)
-{
-    auto status = publishsql::postStatus(db, postId);
-    if (!status)
-        return status;
-    if (*status == "published" || *status == "publishing")
-        return fail(ErrorCode::Invalid,
-                    std::string("cannot ") + what + " post " + std::to_string(postId) + ": it is " + *status);
-    return status;
-}
+using publishsql::editableStatus;
+using publishsql::inTransaction;
 
 Result<void> insertMedia(Database& db, std::int64_t postId, const std::vector<Media>& media)
 {
@@ -94,6 +71,35 @@ Result<std::int64_t> insertPost(Database& db, Post& post, const std::vector<Medi
     return id;
 }
 
+// One post to `when` (inside the caller's transaction): a draft keeps its targets drafts, anything
+// else becomes due at the new instant with its attempts reset.
+Result<void> moveTo(Database& db, std::int64_t postId, bool draft, const Schedule& when, std::int64_t nowUtc)
+{
+    if (auto r = publishsql::run(db,
+                                 "UPDATE posts SET local_time = ?2, time_zone = ?3, scheduled_utc = ?4, "
+                                 "updated_utc = ?5 WHERE id = ?1",
+                                 {postId, when.localTime, when.timeZone, when.utc, nowUtc});
+        !r)
+        return r;
+    const std::string targets =
+        draft ? "UPDATE post_targets SET next_attempt_utc = ?2 WHERE post_id = ?1 AND status = 'draft'"
+              : "UPDATE post_targets SET status = 'scheduled', next_attempt_utc = ?2, attempts = 0, last_error = '', "
+                "preflight_error = '', preflight_utc = NULL WHERE post_id = ?1 AND status IN ('scheduled', "
+                "'failed', 'cancelled', 'draft')";
+    if (auto r = publishsql::run(db, targets, {postId, when.utc}); !r)
+        return r;
+    return publishsql::refreshPostStatus(db, postId, nowUtc);
+}
+
+// The post and the follow-ups that travel with it (see publishsql::followUpsOf).
+Result<std::vector<std::int64_t>> withFollowUps(Database& db, std::int64_t postId, bool sameTime)
+{
+    auto ids = publishsql::followUpsOf(db, postId, sameTime);
+    if (ids)
+        ids->insert(ids->begin(), postId);
+    return ids;
+}
+
 } // namespace
 
 Result<std::int64_t> PostEditor::create(Post& post, const std::vector<Media>& media)
@@ -139,23 +145,17 @@ Result<std::optional<Schedule>> PostEditor::reschedule(std::int64_t postId, cons
             previous = Schedule{(*stmt)->text(0), (*stmt)->text(1), (*stmt)->int64(2)};
         (*stmt)->reset();
 
-        const bool draft = *status == "draft";
-        if (auto r = publishsql::run(m_db,
-                                     "UPDATE posts SET local_time = ?2, time_zone = ?3, scheduled_utc = ?4, "
-                                     "updated_utc = ?5 WHERE id = ?1",
-                                     {postId, when.localTime, when.timeZone, when.utc, nowUtc});
-            !r)
-            return tl::unexpected(r.error());
-        const std::string targets =
-            draft
-                ? "UPDATE post_targets SET next_attempt_utc = ?2 WHERE post_id = ?1 AND status = 'draft'"
-                : "UPDATE post_targets SET status = 'scheduled', next_attempt_utc = ?2, attempts = 0, last_error = '', "
-                  "preflight_error = '', preflight_utc = NULL WHERE post_id = ?1 AND status IN ('scheduled', "
-                  "'failed', 'cancelled', 'draft')";
-        if (auto r = publishsql::run(m_db, targets, {postId, when.utc}); !r)
-            return tl::unexpected(r.error());
-        if (auto r = publishsql::refreshPostStatus(m_db, postId, nowUtc); !r)
-            return tl::unexpected(r.error());
+        // Follow-ups planned for the same moment (a thread written in one go) move with the post.
+        auto ids = withFollowUps(m_db, postId, true);
+        if (!ids)
+            return tl::unexpected(ids.error());
+        for (const auto id : *ids) {
+            auto own = publishsql::postStatus(m_db, id);
+            if (!own)
+                return tl::unexpected(own.error());
+            if (auto r = moveTo(m_db, id, *own == "draft", when, nowUtc); !r)
+                return tl::unexpected(r.error());
+        }
         return previous;
     });
 }
@@ -166,16 +166,24 @@ Result<void> PostEditor::unschedule(std::int64_t postId, std::int64_t nowUtc)
         auto status = editableStatus(m_db, postId, "unschedule");
         if (!status)
             return tl::unexpected(status.error());
-        if (auto r = publishsql::run(m_db,
-                                     "UPDATE posts SET status = 'draft', local_time = '', time_zone = '', "
-                                     "scheduled_utc = NULL, updated_utc = ?2 WHERE id = ?1",
-                                     {postId, nowUtc});
-            !r)
-            return r;
-        return publishsql::run(m_db,
-                               "UPDATE post_targets SET status = 'draft', next_attempt_utc = NULL WHERE post_id = ?1 "
-                               "AND status NOT IN ('published', 'publishing')",
-                               {postId});
+        auto ids = withFollowUps(m_db, postId, true);
+        if (!ids)
+            return tl::unexpected(ids.error());
+        for (const auto id : *ids) {
+            if (auto r = publishsql::run(m_db,
+                                         "UPDATE posts SET status = 'draft', local_time = '', time_zone = '', "
+                                         "scheduled_utc = NULL, updated_utc = ?2 WHERE id = ?1",
+                                         {id, nowUtc});
+                !r)
+                return r;
+            if (auto r = publishsql::run(m_db,
+                                         "UPDATE post_targets SET status = 'draft', next_attempt_utc = NULL "
+                                         "WHERE post_id = ?1 AND status NOT IN ('published', 'publishing')",
+                                         {id});
+                !r)
+                return r;
+        }
+        return {};
     });
 }
 
@@ -196,14 +204,21 @@ Result<void> PostEditor::schedule(std::int64_t postId, std::int64_t nowUtc)
         (*stmt)->reset();
         if (!timed)
             return fail(ErrorCode::Invalid, "post " + std::to_string(postId) + " has no time to be scheduled at");
-        if (auto r = publishsql::run(m_db,
-                                     "UPDATE post_targets SET status = 'scheduled', attempts = 0, last_error = '', "
-                                     "next_attempt_utc = (SELECT scheduled_utc FROM posts WHERE id = ?1) "
-                                     "WHERE post_id = ?1 AND status IN ('draft', 'cancelled', 'failed')",
-                                     {postId});
-            !r)
-            return r;
-        return publishsql::refreshPostStatus(m_db, postId, nowUtc);
+        auto ids = withFollowUps(m_db, postId, true);
+        if (!ids)
+            return tl::unexpected(ids.error());
+        for (const auto id : *ids) {
+            if (auto r = publishsql::run(m_db,
+                                         "UPDATE post_targets SET status = 'scheduled', attempts = 0, last_error = '', "
+                                         "next_attempt_utc = (SELECT scheduled_utc FROM posts WHERE id = ?1) "
+                                         "WHERE post_id = ?1 AND status IN ('draft', 'cancelled', 'failed')",
+                                         {id});
+                !r)
+                return r;
+            if (auto r = publishsql::refreshPostStatus(m_db, id, nowUtc); !r)
+                return r;
+        }
+        return {};
     });
 }
 
@@ -212,25 +227,33 @@ Result<void> PostEditor::cancel(std::int64_t postId, std::int64_t nowUtc)
     return inTransaction(m_db, [&]() -> Result<void> {
         if (auto status = publishsql::postStatus(m_db, postId); !status)
             return tl::unexpected(status.error());
-        if (auto r = publishsql::run(m_db,
-                                     "UPDATE post_targets SET status = 'cancelled', next_attempt_utc = NULL "
-                                     "WHERE post_id = ?1 AND status IN ('draft', 'scheduled', 'failed')",
-                                     {postId});
-            !r)
-            return r;
-        auto targets = m_db.prepare("SELECT COUNT(*) FROM post_targets WHERE post_id = ?1");
-        if (!targets)
-            return tl::unexpected(targets.error());
-        (*targets)->bind(1, postId);
-        auto row = (*targets)->step();
-        if (!row)
-            return tl::unexpected(row.error());
-        const bool none = (*targets)->int64(0) == 0;
-        (*targets)->reset();
-        if (none)
-            return publishsql::run(m_db, "UPDATE posts SET status = 'cancelled', updated_utc = ?2 WHERE id = ?1",
-                                   {postId, nowUtc});
-        return publishsql::refreshPostStatus(m_db, postId, nowUtc);
+        // A follow-up cannot go out without the post it replies to: the whole rest of the thread goes.
+        auto ids = withFollowUps(m_db, postId, false);
+        if (!ids)
+            return tl::unexpected(ids.error());
+        for (const auto id : *ids) {
+            if (auto r = publishsql::run(m_db,
+                                         "UPDATE post_targets SET status = 'cancelled', next_attempt_utc = NULL "
+                                         "WHERE post_id = ?1 AND status IN ('draft', 'scheduled', 'failed')",
+                                         {id});
+                !r)
+                return r;
+            auto targets = m_db.prepare("SELECT COUNT(*) FROM post_targets WHERE post_id = ?1");
+            if (!targets)
+                return tl::unexpected(targets.error());
+            (*targets)->bind(1, id);
+            auto row = (*targets)->step();
+            if (!row)
+                return tl::unexpected(row.error());
+            const bool none = (*targets)->int64(0) == 0;
+            (*targets)->reset();
+            auto r = none ? publishsql::run(m_db, "UPDATE posts SET status = 'cancelled', updated_utc = ?2 WHERE id = ?1",
+                                            {id, nowUtc})
+                          : publishsql::refreshPostStatus(m_db, id, nowUtc);
+            if (!r)
+                return r;
+        }
+        return {};
     });
 }
 

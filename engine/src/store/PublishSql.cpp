@@ -64,6 +64,41 @@ Result<std::string> postStatus(Database& db, std::int64_t postId)
     return status;
 }
 
+Result<std::vector<std::int64_t>> followUpsOf(Database& db, std::int64_t postId, bool sameTimeAs)
+{
+    std::string sql = "WITH RECURSIVE below(id) AS (SELECT id FROM posts WHERE parent_post_id = ?1 "
+                      "UNION ALL SELECT p.id FROM posts p JOIN below b ON p.parent_post_id = b.id) "
+                      "SELECT p.id FROM posts p JOIN below b ON b.id = p.id";
+    if (sameTimeAs)
+        sql += " WHERE p.status NOT IN ('published', 'publishing') "
+               "AND p.scheduled_utc IS (SELECT scheduled_utc FROM posts WHERE id = ?1)";
+    auto stmt = prepare(db, sql + " ORDER BY p.id", {postId});
+    if (!stmt)
+        return tl::unexpected(stmt.error());
+    std::vector<std::int64_t> ids;
+    while (true) {
+        auto row = (*stmt)->step();
+        if (!row)
+            return tl::unexpected(row.error());
+        if (!*row)
+            break;
+        ids.push_back((*stmt)->int64(0));
+    }
+    (*stmt)->reset();
+    return ids;
+}
+
+Result<std::string> editableStatus(Database& db, std::int64_t postId, const char* what)
+{
+    auto status = postStatus(db, postId);
+    if (!status)
+        return status;
+    if (*status == "published" || *status == "publishing")
+        return fail(ErrorCode::Invalid,
+                    std::string("cannot ") + what + " post " + std::to_string(postId) + ": it is " + *status);
+    return status;
+}
+
 Result<void> refreshPostStatus(Database& db, std::int64_t postId, std::int64_t nowUtc)
 {
     auto stmt = db.prepare("SELECT status, COUNT(*) FROM post_targets WHERE post_id = ?1 GROUP BY status");

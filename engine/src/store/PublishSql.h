@@ -11,6 +11,7 @@
 
 #include "herald/engine/Result.h"
 #include "herald/engine/store/PostEditor.h"
+#include "herald/engine/store/Transaction.h"
 
 namespace herald::engine {
 
@@ -37,6 +38,26 @@ Result<void> refreshPostStatus(Database& db, std::int64_t postId, std::int64_t n
 /// a draft keeping that time. Call inside the caller's transaction. Returns the new id.
 Result<std::int64_t> copyPost(Database& db, std::int64_t sourceId, const std::optional<Schedule>& at, bool scheduled,
                               std::optional<std::int64_t> onlyAccount, std::int64_t nowUtc);
+/// The posts below `postId` in its threads (its replies, their replies, ...), in id order. With
+/// `sameTimeAs` only those not published or publishing and planned at the same instant as `postId`
+/// is now (or, like it, unplanned): the follow-ups that travel with it.
+Result<std::vector<std::int64_t>> followUpsOf(Database& db, std::int64_t postId, bool sameTimeAs = false);
+/// Runs `body` in a transaction of its own, committed when it succeeds.
+template <typename F> auto inTransaction(Database& db, F&& body) -> decltype(body())
+{
+    auto tx = Transaction::begin(db);
+    if (!tx)
+        return tl::unexpected(tx.error());
+    auto result = body();
+    if (!result)
+        return result;
+    if (auto r = tx->commit(); !r)
+        return tl::unexpected(r.error());
+    return result;
+}
+
+/// The post's status; Invalid (naming `what`, e.g. "edit") when it is published or publishing.
+Result<std::string> editableStatus(Database& db, std::int64_t postId, const char* what);
 /// The post's status, or NotFound.
 Result<std::string> postStatus(Database& db, std::int64_t postId);
 

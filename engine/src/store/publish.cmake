@@ -5,5 +5,6 @@ target_sources(herald_engine PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/PublishQueue.cpp
     ${CMAKE_CURRENT_LIST_DIR}/CalendarQuery.cpp
     ${CMAKE_CURRENT_LIST_DIR}/PostEditor.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/PostThread.cpp
     ${CMAKE_CURRENT_LIST_DIR}/PostingSlots.cpp
 )

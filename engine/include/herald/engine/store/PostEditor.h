@@ -45,6 +45,15 @@ struct PostContent
     std::optional<std::vector<Media>> media; // replaces the post's media list (in order)
 };
 
+/// A post of a thread after its first: text and per-account variants. Follow-ups have no media.
+struct ThreadPart
+{
+    std::string title;
+    std::string body;
+    /// Per-account text (empty = the body); the thread's accounts are the first post's.
+    std::vector<std::pair<std::int64_t, std::string>> variants;
+};
+
 /// Edits of planned posts for the composer, the calendar and heraldctl. Each call is one transaction
 /// of its own (do not call inside another Transaction). Published and publishing targets are never
 /// changed: an edit that would alter them is refused with Invalid.
@@ -61,14 +70,18 @@ public:
     Result<std::vector<std::int64_t>> createMany(std::vector<Post>& posts,
                                                  const std::vector<std::vector<Media>>& media);
     /// Moves a post to `when` (draft stays draft; scheduled, failed and cancelled targets become due
-    /// at the new instant with their attempts reset). Returns the previous schedule (for undo).
+    /// at the new instant with their attempts reset). Follow-ups planned for the same instant move
+    /// with it. Returns the previous schedule (for undo).
     Result<std::optional<Schedule>> reschedule(std::int64_t postId, const Schedule& when, std::int64_t nowUtc);
-    /// Removes the time from a draft or scheduled post, turning it into an unscheduled draft.
+    /// Removes the time from a draft or scheduled post (and its follow-ups at the same time), turning
+    /// it into an unscheduled draft.
     Result<void> unschedule(std::int64_t postId, std::int64_t nowUtc);
-    /// Marks a draft (or a cancelled post) scheduled at its stored instant.
+    /// Marks a draft (or a cancelled post) scheduled at its stored instant, with its follow-ups at the
+    /// same instant.
     Result<void> schedule(std::int64_t postId, std::int64_t nowUtc);
-    /// Cancels every target not yet published; the post becomes cancelled (or stays published when a
-    /// target already went out). Cancelling twice is harmless.
+    /// Cancels every target not yet published, of the post and of every follow-up below it (they
+    /// cannot go out without it); a post becomes cancelled (or stays published when a target already
+    /// went out). Cancelling twice is harmless.
     Result<void> cancel(std::int64_t postId, std::int64_t nowUtc);
     /// Puts a failed target back to scheduled, due at `atUtc`, attempts reset (the Retry button).
     Result<void> retryTarget(std::int64_t targetId, std::int64_t atUtc, std::int64_t nowUtc);
@@ -81,6 +94,17 @@ public:
     Result<void> removeDraft(std::int64_t postId);
     /// The post's media, in order.
     Result<std::vector<Media>> media(std::int64_t postId);
+
+    /// The thread that `postId` starts, without it: its first reply, that reply's first reply, and so
+    /// on (later replies to the same post are not part of it). The follow-ups' ids in order.
+    Result<std::vector<std::int64_t>> thread(std::int64_t postId);
+    /// Makes `postId`'s thread hold `parts` after it, in one transaction. Every follow-up takes the
+    /// first post's accounts, campaign, tags, schedule and state (draft or scheduled): existing ones
+    /// are rewritten in order, missing ones are added at the end, and those beyond `parts` are deleted.
+    /// Refused with Invalid when the first post or a follow-up to change is published or publishing.
+    /// Returns the follow-ups' ids in order.
+    Result<std::vector<std::int64_t>> setThread(std::int64_t postId, const std::vector<ThreadPart>& parts,
+                                                std::int64_t nowUtc);
 
     /// Stores `rule` on a scheduled post and creates its future occurrences as scheduled posts (same
     /// wall time in the post's zone, via `zones`), at most 366. Returns the new posts' ids.
