@@ -2486,7 +2486,8 @@
     <message numerus="yes">
         <source>%n post(s) imported.</source>
         <translation>
-            <numerusform>已导入 %n 篇帖子。</numerusform></translation>
+            <numerusform>已导入 %n 篇帖子。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Line %1: %2</source>
@@ -2495,7 +2496,8 @@
     <message numerus="yes">
         <source>Nothing was imported: %n line(s) of %1 have problems.</source>
         <translation>
-            <numerusform>未导入任何内容：%1 中有 %n 行存在问题。</numerusform></translation>
+            <numerusform>未导入任何内容：%1 中有 %n 行存在问题。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing was imported from %1. Fix these lines and import the file again:</source>
@@ -2819,7 +2821,60 @@
     <message numerus="yes">
         <source>%n more occurrence(s) scheduled.</source>
         <translation>
-            <numerusform>已另外安排 %n 次发布。</numerusform></translation>
+            <numerusform>已另外安排 %n 次发布。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Thread</source>
+        <translation>串文</translation>
+    </message>
+    <message>
+        <source>Follow-ups go out right after this post, each as a reply to the one before, on every selected network.</source>
+        <translation>后续帖子紧接在这条帖子之后发布，在每个所选网络上依次回复前一条。</translation>
+    </message>
+    <message>
+        <source>Add to thread</source>
+        <translation>添加到串文</translation>
+    </message>
+    <message>
+        <source>Add a follow-up post (Ctrl+Shift+Enter)</source>
+        <translation>添加后续帖子（Ctrl+Shift+Enter）</translation>
+    </message>
+    <message>
+        <source>The next post of the thread</source>
+        <translation>串文的下一条帖子</translation>
+    </message>
+    <message>
+        <source>Remove this follow-up</source>
+        <translation>删除这条后续帖子</translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <translation>%1.</translation>
+    </message>
+    <message>
+        <source>Repeating and evergreen posts cannot have follow-ups.</source>
+        <translation>重复发布和常青帖子不能有后续帖子。</translation>
+    </message>
+    <message>
+        <source>A thread cannot repeat or be evergreen.</source>
+        <translation>串文不能重复发布，也不能放入常青池。</translation>
+    </message>
+    <message>
+        <source>Post %1 of the thread: %2</source>
+        <translation>串文第 %1 条：%2</translation>
+    </message>
+    <message>
+        <source>%1 %2 / %3</source>
+        <translation>%1 %2 / %3</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>The thread could not be saved: %1</source>
+        <translation>串文无法保存：%1</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@
 #include <QSpinBox>
 #include <QTimeEdit>
 #include <QTimer>
+#include <QToolButton>
 
 #include "ComposerFixture.h"
 #include "../WorkspaceFixture.h"
@@ -133,6 +134,87 @@ private slots:
         QTRY_VERIFY(child<QLabel>(d, QStringLiteral("predictionLabel"))
                         ->text()
                         .contains(QStringLiteral("X @herald: not enough history for a prediction.")));
+    }
+
+    void writesAThreadAndReopensItFromAFollowUp()
+    {
+        Workspace w;
+        std::int64_t rootId = 0;
+        std::vector<std::int64_t> followUps;
+        {
+            ui::ComposerDialog d(w.snapshot, w.clock, std::nullopt);
+            QSignalSpy saved(&d, &ui::ComposerDialog::postSaved);
+            check(d, w.ids.mastodon);
+            check(d, w.ids.x);
+            child<QPlainTextEdit>(d, QStringLiteral("bodyEdit"))->setPlainText(QStringLiteral("1/3 Spring is here 🌱"));
+            QCOMPARE(d.addFollowUp(QStringLiteral("2/3 New beans from Huila")), 1);
+            child<QPushButton>(d, QStringLiteral("addFollowUpButton"))->click();
+            auto* third = child<QPlainTextEdit>(d, QStringLiteral("followUpEdit_2"));
+            QVERIFY(third->hasFocus() || !QApplication::activeWindow());
+            third->setPlainText(QString(300, QLatin1Char('a')));
+            flushChecks();
+            // Each follow-up counts per network; the third is over X's limit and blocks scheduling.
+            auto* counter = child<QLabel>(d, QStringLiteral("followUpCounter_2"));
+            QVERIFY2(counter->text().contains(QStringLiteral("X 300 / 280")), qPrintable(counter->text()));
+            QVERIFY2(counter->text().contains(QStringLiteral("Mastodon 300 / 500")), qPrintable(counter->text()));
+            QVERIFY(counter->property("overLimit").toBool());
+            QVERIFY(!child<QLabel>(d, QStringLiteral("followUpCounter_1"))->property("overLimit").toBool());
+            auto* problems = child<QListWidget>(d, QStringLiteral("problemList"));
+            QCOMPARE(problems->count(), 1);
+            QVERIFY2(problems->item(0)->text().startsWith(QStringLiteral("Post 3 of the thread: ")),
+                     qPrintable(problems->item(0)->text()));
+            QVERIFY(!child<QPushButton>(d, QStringLiteral("scheduleButton"))->isEnabled());
+            // A thread cannot repeat, and repeating posts cannot gain follow-ups.
+            QVERIFY(!child<QCheckBox>(d, QStringLiteral("repeatCheck"))->isEnabled());
+
+            third->setPlainText(QStringLiteral("3/3 Come by https://example.com/") + QString(60, QLatin1Char('s')));
+            flushChecks();
+            QVERIFY2(counter->text().contains(QStringLiteral("X 35 / 280")), qPrintable(counter->text()));
+            QCOMPARE(problems->count(), 0);
+            child<QDateEdit>(d, QStringLiteral("dateEdit"))->setDate(QDate(2026, 4, 2));
+            child<QTimeEdit>(d, QStringLiteral("timeEdit"))->setTime(QTime(9, 0));
+            flushChecks();
+            if (const QString shots = qEnvironmentVariable("HERALD_SCREENSHOT_DIR"); !shots.isEmpty())
+                d.grab().save(shots + QStringLiteral("/composer-thread.png"));
+            child<QPushButton>(d, QStringLiteral("scheduleButton"))->click();
+            QCOMPARE(saved.count(), 1);
+            rootId = saved.at(0).at(0).value<std::int64_t>();
+            auto db = engine::Database::open(w.path).value();
+            followUps = engine::PostEditor(db).thread(rootId).value();
+        }
+        QCOMPARE(followUps.size(), std::size_t(2));
+        const auto root = w.post(rootId);
+        const auto second = w.post(followUps[0]);
+        const auto third = w.post(followUps[1]);
+        QCOMPARE(second.body, std::string("2/3 New beans from Huila"));
+        QCOMPARE(second.parentPostId, std::optional<std::int64_t>(rootId));
+        QCOMPARE(third.parentPostId, std::optional<std::int64_t>(followUps[0]));
+        for (const auto& p : {second, third}) {
+            QCOMPARE(p.status, PostStatus::Scheduled);
+            QCOMPARE(p.scheduledUtc, root.scheduledUtc);
+            QCOMPARE(p.localTime, std::string("2026-04-02T09:00"));
+            QCOMPARE(p.targets.size(), std::size_t(2));
+        }
+
+        // Opening the last post of the thread opens the whole thread; dropping the middle post
+        // leaves two posts, the second now saying what the third said.
+        ui::ComposerDialog e(w.snapshot, w.clock, followUps[1]);
+        QCOMPARE(e.postId(), std::optional<std::int64_t>(rootId));
+        QCOMPARE(child<QPlainTextEdit>(e, QStringLiteral("bodyEdit"))->toPlainText(), QStringLiteral("1/3 Spring is here 🌱"));
+        QCOMPARE(e.followUps().size(), 2);
+        QCOMPARE(e.followUps().at(0), QStringLiteral("2/3 New beans from Huila"));
+        QVERIFY(!e.isDirty());
+        e.findChildren<QToolButton*>(QStringLiteral("removeFollowUpButton")).first()->click();
+        QCOMPARE(e.followUps().size(), 1);
+        QVERIFY(e.isDirty());
+        QVERIFY(child<QPlainTextEdit>(e, QStringLiteral("followUpEdit_1"))->toPlainText().startsWith(QStringLiteral("3/3")));
+        flushChecks();
+        child<QPushButton>(e, QStringLiteral("scheduleButton"))->click();
+        QCOMPARE(e.result(), int(QDialog::Accepted));
+        auto db = engine::Database::open(w.path).value();
+        const auto now = engine::PostEditor(db).thread(rootId).value();
+        QCOMPARE(now, std::vector<std::int64_t>{followUps[0]});
+        QVERIFY(w.post(followUps[0]).body.starts_with("3/3 Come by"));
     }
 
     void suggestsHashtagsAndPredictsFromHistory()

@@ -256,6 +256,9 @@ bool ComposerDialog::save(SaveKind kind, std::optional<std::int64_t> atUtc)
         for (const auto& p : problems)
             if (p.blocking)
                 blocking << composer::problemText(p, p.accountId ? accountName(p.accountId) : QString());
+        for (const auto& [text, blocks] : checkFollowUps())
+            if (blocks)
+                blocking << text;
         if (!blocking.isEmpty()) {
             showError(tr("Not scheduled: %1").arg(blocking.join(QLatin1Char(' '))), QString());
             refreshChecks();
@@ -343,6 +346,8 @@ bool ComposerDialog::save(SaveKind kind, std::optional<std::int64_t> atUtc)
         return false;
     }
     m_status = target;
+    if (!saveThread())
+        return false;
     storePlatformScheduling();
     if (!storeRepeatAndEvergreen(kind == SaveKind::Schedule))
         return false;
@@ -350,6 +355,32 @@ bool ComposerDialog::save(SaveKind kind, std::optional<std::int64_t> atUtc)
     m_autosave->stop();
     setWindowTitle(tr("Edit post"));
     emit postSaved(*m_postId);
+    return true;
+}
+
+// After the first post is saved: its follow-ups, rewritten to match the thread on screen.
+bool ComposerDialog::saveThread()
+{
+    auto db = engine::Database::open(m_workspace.path.toStdString());
+    if (!db) {
+        showError(errorSummary(db.error()), fromStd(db.error().detail));
+        return false;
+    }
+    const auto accounts = selectedAccounts();
+    std::vector<engine::ThreadPart> parts;
+    for (const auto& text : followUps()) {
+        engine::ThreadPart part;
+        part.title = toStd(text.section(QLatin1Char('\n'), 0, 0).left(80));
+        part.body = toStd(text);
+        if (m_utm->isChecked())
+            for (auto id : accounts)
+                part.variants.emplace_back(id, toStd(withTracking(text, id)));
+        parts.push_back(std::move(part));
+    }
+    if (auto ids = engine::PostEditor(*db).setThread(*m_postId, parts, m_clock.nowUtc()); !ids) {
+        showError(tr("The thread could not be saved: %1").arg(errorSummary(ids.error())), fromStd(ids.error().detail));
+        return false;
+    }
     return true;
 }
 

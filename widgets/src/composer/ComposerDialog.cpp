@@ -8,6 +8,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -19,6 +20,7 @@
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QStyle>
+#include <QToolButton>
 #include <QTabWidget>
 #include <QTimeEdit>
 #include <QTimer>
@@ -48,6 +50,15 @@ struct ComposerDialog::AccountRow
     QCheckBox* check = nullptr;
     QLabel* counter = nullptr;
     QPlainTextEdit* variant = nullptr; // the variant tab's editor while the account is selected
+};
+
+// One follow-up of the thread: its number, text and per-network counter.
+struct ComposerDialog::ThreadRow
+{
+    QWidget* box = nullptr;
+    QLabel* number = nullptr;
+    QPlainTextEdit* edit = nullptr;
+    QLabel* counter = nullptr;
 };
 
 namespace {
@@ -91,6 +102,8 @@ ComposerDialog::~ComposerDialog()
 {
     for (auto* row : m_accountRows)
         delete row; // plain structs; their widgets belong to the dialog
+    for (auto* row : m_threadRows)
+        delete row;
 }
 
 void ComposerDialog::buildUi()
@@ -185,6 +198,7 @@ QWidget* ComposerDialog::buildContentColumn()
         m_counters->addWidget(row->counter);
     }
     layout->addLayout(m_counters);
+    layout->addWidget(buildThreadBox(column));
     m_problems = new QListWidget(column);
     m_problems->setObjectName(QStringLiteral("problemList"));
     m_problems->setMaximumHeight(110);
@@ -228,6 +242,133 @@ QWidget* ComposerDialog::buildContentColumn()
     connect(m_altText, &QLineEdit::textEdited, this, &ComposerDialog::applyAltText);
     layout->addWidget(media);
     return column;
+}
+
+QWidget* ComposerDialog::buildThreadBox(QWidget* parent)
+{
+    auto* box = new QGroupBox(tr("Thread"), parent);
+    box->setObjectName(QStringLiteral("threadBox"));
+    auto* layout = new QVBoxLayout(box);
+    auto* scroll = new QScrollArea(box);
+    scroll->setObjectName(QStringLiteral("threadScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setMaximumHeight(200);
+    scroll->hide();
+    auto* inner = new QWidget(scroll);
+    m_threadLayout = new QVBoxLayout(inner);
+    m_threadLayout->setContentsMargins(0, 0, 0, 0);
+    scroll->setWidget(inner);
+    layout->addWidget(scroll);
+    auto* row = new QHBoxLayout;
+    m_threadHint = new QLabel(
+        tr("Follow-ups go out right after this post, each as a reply to the one before, on every selected network."),
+        box);
+    m_threadHint->setObjectName(QStringLiteral("threadHint"));
+    m_threadHint->setWordWrap(true);
+    m_addFollowUp = new QPushButton(tr("Add to thread"), box);
+    m_addFollowUp->setObjectName(QStringLiteral("addFollowUpButton"));
+    m_addFollowUp->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return));
+    m_addFollowUp->setToolTip(tr("Add a follow-up post (Ctrl+Shift+Enter)"));
+    row->addWidget(m_threadHint, 1);
+    row->addWidget(m_addFollowUp);
+    layout->addLayout(row);
+    connect(m_addFollowUp, &QPushButton::clicked, this, [this] { addFollowUp(); });
+    return box;
+}
+
+int ComposerDialog::addFollowUp(const QString& text)
+{
+    auto* row = new ThreadRow;
+    row->box = new QWidget(m_threadLayout->parentWidget());
+    auto* grid = new QGridLayout(row->box);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setVerticalSpacing(2);
+    row->number = new QLabel(row->box);
+    row->edit = new QPlainTextEdit(row->box);
+    row->edit->setPlaceholderText(tr("The next post of the thread"));
+    row->edit->setTabChangesFocus(true);
+    row->edit->setFixedHeight(row->edit->fontMetrics().lineSpacing() * 3 + 12);
+    row->edit->setPlainText(text);
+    row->counter = new QLabel(row->box);
+    auto* remove = new QToolButton(row->box);
+    remove->setObjectName(QStringLiteral("removeFollowUpButton"));
+    remove->setIcon(style()->standardIcon(QStyle::SP_DialogDiscardButton));
+    remove->setToolTip(tr("Remove this follow-up"));
+    grid->addWidget(row->number, 0, 0, Qt::AlignTop);
+    grid->addWidget(row->edit, 0, 1);
+    grid->addWidget(remove, 0, 2, Qt::AlignTop);
+    grid->addWidget(row->counter, 1, 1);
+    m_threadLayout->addWidget(row->box);
+    m_threadRows.push_back(row);
+    connect(row->edit, &QPlainTextEdit::textChanged, this, &ComposerDialog::markDirty);
+    connect(remove, &QToolButton::clicked, this, [this, row] { removeFollowUp(row); });
+    renumberFollowUps();
+    syncThreadOptions();
+    if (!m_loading) {
+        row->edit->setFocus();
+        markDirty();
+        refreshChecks();
+    }
+    return static_cast<int>(m_threadRows.size());
+}
+
+void ComposerDialog::removeFollowUp(ThreadRow* row)
+{
+    const auto it = std::find(m_threadRows.begin(), m_threadRows.end(), row);
+    if (it == m_threadRows.end())
+        return;
+    m_threadRows.erase(it);
+    // The box goes once the click that removed it returns; until then it must not be found by name.
+    row->edit->setObjectName(QString());
+    row->counter->setObjectName(QString());
+    row->box->hide();
+    row->box->deleteLater();
+    delete row;
+    renumberFollowUps();
+    syncThreadOptions();
+    markDirty();
+    refreshChecks();
+}
+
+void ComposerDialog::renumberFollowUps()
+{
+    // The first post is 1; follow-ups count on from 2.
+    for (std::size_t i = 0; i < m_threadRows.size(); ++i) {
+        auto* row = m_threadRows[i];
+        row->number->setText(tr("%1.").arg(i + 2));
+        row->edit->setObjectName(QStringLiteral("followUpEdit_%1").arg(i + 1));
+        row->counter->setObjectName(QStringLiteral("followUpCounter_%1").arg(i + 1));
+    }
+}
+
+QStringList ComposerDialog::followUps() const
+{
+    QStringList texts;
+    for (const auto* row : m_threadRows)
+        texts << row->edit->toPlainText();
+    return texts;
+}
+
+// A thread cannot repeat or sit in the evergreen pool (their copies are single posts), and a post
+// held by Mastodon's scheduler has no id to reply to until it is out.
+void ComposerDialog::syncThreadOptions()
+{
+    const bool thread = !m_threadRows.empty();
+    if (auto* scroll = findChild<QScrollArea*>(QStringLiteral("threadScroll")))
+        scroll->setVisible(thread);
+    if (!m_repeat || !m_evergreen)
+        return;
+    const bool copies = m_repeat->isChecked() || m_evergreen->isChecked();
+    m_addFollowUp->setEnabled(!copies);
+    m_addFollowUp->setToolTip(copies ? tr("Repeating and evergreen posts cannot have follow-ups.")
+                                     : tr("Add a follow-up post (Ctrl+Shift+Enter)"));
+    const QString onlySingle = thread ? tr("A thread cannot repeat or be evergreen.") : QString();
+    m_repeat->setEnabled(!m_storedRecurring && !thread);
+    m_evergreen->setEnabled(!thread || m_evergreen->isChecked());
+    m_evergreen->setToolTip(thread ? onlySingle : tr("Copies of an evergreen post fill empty queue slots of its accounts."));
+    if (!m_storedRecurring)
+        m_repeat->setToolTip(onlySingle);
 }
 
 QWidget* ComposerDialog::buildPlanColumn()
@@ -312,6 +453,7 @@ QWidget* ComposerDialog::buildPlanColumn()
                            static_cast<QWidget*>(m_repeatUntil)})
             w->setEnabled(editable);
         m_evergreenGap->setEnabled(m_evergreen->isChecked());
+        syncThreadOptions();
     };
     syncRepeat();
     for (auto* check : {m_repeat, m_evergreen})
@@ -413,6 +555,19 @@ void ComposerDialog::loadPost(std::int64_t postId)
         showError(errorSummary(db.error()), fromStd(db.error().detail));
         return;
     }
+    // A follow-up opens its whole thread, from the first post.
+    engine::PostEditor threads(*db);
+    for (int depth = 0; depth < 1000; ++depth) {
+        auto current = engine::PostRepository(*db).find(postId);
+        if (!current || !*current || !(*current)->parentPostId)
+            break;
+        const std::int64_t parent = *(*current)->parentPostId;
+        auto chain = threads.thread(parent);
+        if (!chain || chain->empty() || chain->front() != postId)
+            break;
+        postId = parent;
+    }
+    m_postId = postId;
     auto post = engine::PostRepository(*db).find(postId);
     auto media = engine::PostEditor(*db).media(postId);
     if (!post || !*post || !media) {
@@ -439,6 +594,11 @@ void ComposerDialog::loadPost(std::int64_t postId)
     }
     m_media = *media;
     refreshMediaList();
+    if (auto chain = threads.thread(postId)) {
+        for (const auto id : *chain)
+            if (auto followUp = engine::PostRepository(*db).find(id); followUp && *followUp)
+                addFollowUp(fromStd((*followUp)->body));
+    }
     engine::PublishQueue queue(*db);
     for (const auto& t : p.targets)
         if (auto due = queue.target(t.id); due && *due && (*due)->platformScheduled)
@@ -479,6 +639,7 @@ void ComposerDialog::loadPost(std::int64_t postId)
                        static_cast<QWidget*>(m_repeatUntil)})
         w->setEnabled(m_repeat->isChecked() && !m_storedRecurring);
     m_evergreenGap->setEnabled(m_evergreen->isChecked());
+    syncThreadOptions();
 }
 
 void ComposerDialog::presetSchedule(const QDateTime& local)
@@ -561,8 +722,13 @@ std::vector<std::int64_t> ComposerDialog::selectedAccounts() const
 QString ComposerDialog::targetText(std::int64_t accountId) const
 {
     const auto variant = m_variants.find(accountId);
-    QString text =
-        variant != m_variants.end() && !variant->second.trimmed().isEmpty() ? variant->second : m_body->toPlainText();
+    return withTracking(
+        variant != m_variants.end() && !variant->second.trimmed().isEmpty() ? variant->second : m_body->toPlainText(),
+        accountId);
+}
+
+QString ComposerDialog::withTracking(const QString& text, std::int64_t accountId) const
+{
     if (!m_utm->isChecked())
         return text;
     composer::UtmFields fields;
@@ -646,22 +812,73 @@ void ComposerDialog::refreshChecks()
     m_utmPreview->setVisible(m_utm->isChecked());
 
     m_problems->clear();
-    for (const auto& p : problems) {
-        auto* item = new QListWidgetItem(composer::problemText(p, p.accountId ? accountName(p.accountId) : QString()),
-                                         m_problems);
-        item->setIcon(style()->standardIcon(p.blocking ? QStyle::SP_MessageBoxCritical : QStyle::SP_MessageBoxWarning));
-        item->setData(Qt::UserRole + 1, p.blocking);
-    }
-    m_platformSchedule->setVisible(std::any_of(m_accountRows.begin(), m_accountRows.end(), [](const AccountRow* row) {
-        return row->check->isChecked() && connectors::publishCapabilities(row->account.platform).scheduling;
-    }));
-    m_problems->setVisible(!problems.empty());
-    const bool blocked = connectors::hasBlockingProblem(problems);
+    auto addProblem = [this](const QString& text, bool blocking) {
+        auto* item = new QListWidgetItem(text, m_problems);
+        item->setIcon(style()->standardIcon(blocking ? QStyle::SP_MessageBoxCritical : QStyle::SP_MessageBoxWarning));
+        item->setData(Qt::UserRole + 1, blocking);
+    };
+    for (const auto& p : problems)
+        addProblem(composer::problemText(p, p.accountId ? accountName(p.accountId) : QString()), p.blocking);
+    const auto followUpProblems = checkFollowUps();
+    for (const auto& [text, blocking] : followUpProblems)
+        addProblem(text, blocking);
+    m_platformSchedule->setVisible(m_threadRows.empty() &&
+                                   std::any_of(m_accountRows.begin(), m_accountRows.end(), [](const AccountRow* row) {
+                                       return row->check->isChecked() &&
+                                              connectors::publishCapabilities(row->account.platform).scheduling;
+                                   }));
+    m_problems->setVisible(m_problems->count() > 0);
+    const bool blocked =
+        connectors::hasBlockingProblem(problems) ||
+        std::any_of(followUpProblems.begin(), followUpProblems.end(), [](const auto& p) { return p.second; });
     for (const char* name : {"scheduleButton", "publishNowButton", "queueButton"}) {
         auto* b = findChild<QPushButton*>(QString::fromLatin1(name));
         b->setEnabled(!blocked);
         b->setToolTip(blocked ? tr("Fix the problems listed above first.") : QString());
     }
+}
+
+QList<QPair<QString, bool>> ComposerDialog::checkFollowUps()
+{
+    QList<QPair<QString, bool>> out;
+    const auto accounts = selectedAccounts();
+    const std::string folder = connectors::mediaFolderFor(m_workspace.path.toStdString());
+    for (std::size_t i = 0; i < m_threadRows.size(); ++i) {
+        auto* row = m_threadRows[i];
+        const QString text = row->edit->toPlainText();
+        connectors::PostDraft part;
+        part.body = toStd(text);
+        part.accountIds = accounts;
+        part.isReply = true;
+        for (auto id : accounts)
+            part.variants.emplace_back(id, toStd(withTracking(text, id)));
+        for (const auto& p : connectors::validatePost(part, m_workspace.accounts, folder, m_clock.nowUtc())) {
+            const QString line = tr("Post %1 of the thread: %2")
+                                     .arg(i + 2)
+                                     .arg(composer::problemText(p, p.accountId ? accountName(p.accountId) : QString()));
+            if (!out.contains(qMakePair(line, p.blocking)))
+                out.append(qMakePair(line, p.blocking));
+        }
+        // One count per network (accounts on the same network count alike).
+        QStringList counts;
+        bool over = false;
+        std::vector<engine::Platform> seen;
+        for (const auto* account : m_accountRows) {
+            const auto platform = account->account.platform;
+            if (!account->check->isChecked() || std::find(seen.begin(), seen.end(), platform) != seen.end())
+                continue;
+            seen.push_back(platform);
+            const int limit = connectors::publishCapabilities(platform).textLimit;
+            const int count = connectors::countForPlatform(toStd(withTracking(text, account->account.id)), platform);
+            over = over || (limit > 0 && count > limit);
+            const QString name = fromStd(std::string(engine::platformDisplayName(platform)));
+            counts << (limit > 0 ? tr("%1 %2 / %3").arg(name).arg(count).arg(limit) : tr("%1 %2").arg(name).arg(count));
+        }
+        row->counter->setText(counts.join(QStringLiteral(" · ")));
+        row->counter->setProperty("overLimit", over);
+        row->counter->setStyleSheet(over ? QStringLiteral("color: #c0392b; font-weight: bold;") : QString());
+    }
+    return out;
 }
 
 void ComposerDialog::refreshHashtags()
@@ -791,7 +1008,7 @@ void ComposerDialog::storePlatformScheduling()
         bool handOver = false;
         for (const auto* row : m_accountRows)
             if (row->account.id == t.accountId)
-                handOver = m_platformSchedule->isChecked() &&
+                handOver = m_platformSchedule->isChecked() && m_threadRows.empty() &&
                            connectors::publishCapabilities(row->account.platform).scheduling;
         if (auto stored = queue.setPlatformScheduled(t.id, handOver); !stored)
             showError(errorSummary(stored.error()), fromStd(stored.error().detail));

@@ -36,8 +36,8 @@ class EngagementModel;
 namespace herald::ui {
 
 /// Composes one post for several accounts: base text and per-account variants with live per-network
-/// counters, media with alt text, schedule (date, time, IANA zone, queue, now, draft), campaign, tags,
-/// UTM links, hashtag suggestions and predicted engagement. Saves through engine::PostEditor; drafts
+/// counters, follow-ups that make it a thread, media with alt text, schedule (date, time, IANA zone,
+/// queue, now, draft), campaign, tags, UTM links, hashtag suggestions and predicted engagement. Saves through engine::PostEditor; drafts
 /// autosave every 10 s while changed. Reads and writes the workspace file at `workspace.path` (small
 /// single-post transactions on the UI thread; history for predictions is read on a worker thread).
 class ComposerDialog final : public QDialog
@@ -58,6 +58,11 @@ public:
     /// Copies `path` into the workspace media folder (named by its SHA-256) and attaches it; false
     /// with the reason in the status line when the file cannot be read or copied.
     bool addMediaFile(const QString& path, const QString& altText = {});
+    /// Adds a follow-up to the thread (after the last one) and focuses it. Returns its position (1 =
+    /// the first follow-up).
+    int addFollowUp(const QString& text = {});
+    /// The follow-ups' texts, in order.
+    QStringList followUps() const;
     /// The post's id once saved (nullopt before the first save).
     std::optional<std::int64_t> postId() const { return m_postId; }
     /// Whether there are changes not yet saved.
@@ -72,10 +77,19 @@ public slots:
 private:
     enum class SaveKind { Draft, Schedule, Keep };
     struct AccountRow;
+    struct ThreadRow;
 
     void buildUi();
     QWidget* buildContentColumn();
     QWidget* buildPlanColumn();
+    QWidget* buildThreadBox(QWidget* parent);
+    void removeFollowUp(ThreadRow* row);
+    void renumberFollowUps();
+    void syncThreadOptions();
+    bool saveThread();
+    /// Problems of the follow-ups as (translated text, blocking), each named by its place in the
+    /// thread; refreshes their counters.
+    QList<QPair<QString, bool>> checkFollowUps();
     void loadPost(std::int64_t postId);
     void startHistoryLoad();
     void markDirty();
@@ -100,6 +114,8 @@ private:
 
     std::vector<std::int64_t> selectedAccounts() const;
     QString targetText(std::int64_t accountId) const;
+    /// `text` as `accountId` sends it (with UTM parameters when they are on).
+    QString withTracking(const QString& text, std::int64_t accountId) const;
     QString zoneId() const;
     std::optional<std::int64_t> chosenUtc() const;
     QString accountName(std::int64_t accountId) const;
@@ -120,6 +136,10 @@ private:
     bool m_historyLoaded = false;
 
     std::vector<AccountRow*> m_accountRows;
+    std::vector<ThreadRow*> m_threadRows;
+    QVBoxLayout* m_threadLayout = nullptr;
+    QPushButton* m_addFollowUp = nullptr;
+    QLabel* m_threadHint = nullptr;
     QTabWidget* m_tabs = nullptr;
     QPlainTextEdit* m_body = nullptr;
     QVBoxLayout* m_counters = nullptr;
