@@ -410,6 +410,17 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(cells->hasRates(), 20000);
     }
 
+    void followUpsReadAsReplies()
+    {
+        engine::CalendarEntry first;
+        first.body = "1/2 Spring is here\nmore";
+        QCOMPARE(ui::entryCaption(first), QStringLiteral("1/2 Spring is here"));
+        engine::CalendarEntry second;
+        second.body = "2/2 The end";
+        second.parentPostId = 1;
+        QCOMPARE(ui::entryCaption(second), QStringLiteral("↳ 2/2 The end"));
+    }
+
     void slotTimesParse()
     {
         QString error;

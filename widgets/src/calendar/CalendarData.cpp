@@ -142,11 +142,13 @@ QColor campaignColour(const engine::CalendarEntry& entry)
 
 QString entryCaption(const engine::CalendarEntry& entry)
 {
+    // A follow-up in a thread reads as a reply.
+    const QString reply = entry.parentPostId ? QStringLiteral("↳ ") : QString();
     if (!entry.title.empty())
-        return QString::fromStdString(entry.title);
+        return reply + QString::fromStdString(entry.title);
     const QString body = QString::fromStdString(entry.body);
     const qsizetype nl = body.indexOf(QLatin1Char('\n'));
-    return (nl < 0 ? body : body.left(nl)).left(200);
+    return reply + (nl < 0 ? body : body.left(nl)).left(200);
 }
 
 QString firstPermalink(const engine::CalendarEntry& entry)

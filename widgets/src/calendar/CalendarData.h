@@ -67,7 +67,7 @@ QColor statusColour(engine::PostStatus status);
 QString networkShortLabel(engine::Platform platform);
 /// The campaign's colour, or a neutral grey without a campaign.
 QColor campaignColour(const engine::CalendarEntry& entry);
-/// The text a chip or row shows: the title, else the first line of the body.
+/// The text a chip or row shows: the title, else the first line of the body; "↳ " before a follow-up.
 QString entryCaption(const engine::CalendarEntry& entry);
 /// The first published target's permalink, or empty.
 QString firstPermalink(const engine::CalendarEntry& entry);
