@@ -37,6 +37,16 @@ Result<Credentials> parseCredentials(std::string_view json)
     return c;
 }
 
+namespace {
+
+// Handles are often typed with their "@"; links and sign-in want them without.
+std::string bareHandle(const std::string& handle)
+{
+    return !handle.empty() && handle.front() == '@' ? handle.substr(1) : handle;
+}
+
+} // namespace
+
 Result<std::unique_ptr<Connector>> makeConnector(const engine::Account& account, const Credentials& credentials,
                                                  HttpClient& http, CredentialsChanged onChanged)
 {
@@ -54,8 +64,8 @@ Result<std::unique_ptr<Connector>> makeConnector(const engine::Account& account,
         BlueskyConfig config;
         if (!account.baseUrl.empty())
             config.pdsUrl = account.baseUrl;
-        config.identifier = account.handle;
-        config.handle = account.handle;
+        config.identifier = bareHandle(account.handle);
+        config.handle = bareHandle(account.handle);
         config.did = account.externalId;
         config.appPassword = credentials.appPassword;
         config.accessJwt = credentials.accessToken;
@@ -75,7 +85,7 @@ Result<std::unique_ptr<Connector>> makeConnector(const engine::Account& account,
         config.clientId = credentials.clientId;
         config.clientSecret = credentials.clientSecret;
         config.userId = account.externalId;
-        config.username = account.handle;
+        config.username = bareHandle(account.handle);
         if (config.accessToken.empty() && config.refreshToken.empty())
             return fail(ErrorCode::AuthExpired, "the X account has no token; sign in again");
         return std::unique_ptr<Connector>(std::make_unique<XConnector>(std::move(config), http, std::move(onChanged)));

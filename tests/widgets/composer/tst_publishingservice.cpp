@@ -1,6 +1,10 @@
 #include <QtTest>
 
+#include <QCheckBox>
+#include <QDateEdit>
 #include <QFile>
+#include <QPlainTextEdit>
+#include <QTimeEdit>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -9,16 +13,20 @@
 #include "ComposerFixture.h"
 #include "FixtureServer.h"
 #include "herald/engine/Clock.h"
+#include "herald/engine/store/AccountRepository.h"
+#include "herald/engine/store/CalendarQuery.h"
 #include "herald/engine/store/PostEditor.h"
 #include "herald/engine/store/PostingSlots.h"
 #include "herald/engine/store/Statement.h"
 #include "herald/engine/store/PublishQueue.h"
 #include "herald/widgets/BackgroundPublishingDialog.h"
+#include "herald/widgets/ComposerDialog.h"
 #include "herald/widgets/FailedPostDialog.h"
 #include "herald/widgets/PublishingService.h"
 
 using namespace herald;
 using herald::engine::PostStatus;
+using herald::test::FixtureResponse;
 using herald::test::FixtureServer;
 using herald::test::must;
 
@@ -43,7 +51,7 @@ struct Harness
         options.http.maxAttempts = 1;
         options.http.totalTimeout = std::chrono::milliseconds(3000);
         options.credentials = [](const engine::Account& account) -> Result<connectors::Credentials> {
-            if (account.secretRef != "mastodon-herald")
+            if (!account.secretRef.ends_with("-herald"))
                 return fail(ErrorCode::AuthExpired, "no credentials for " + account.secretRef);
             connectors::Credentials c;
             c.accessToken = "token-123";
@@ -83,6 +91,23 @@ struct Harness
     }
 };
 
+// A fixture file with every occurrence of `from` replaced by `to`.
+std::string fixtureWith(const std::string& name, const std::string& from, const std::string& to)
+{
+    std::string body = FixtureServer::fixture(name);
+    for (auto at = body.find(from); at != std::string::npos; at = body.find(from, at + to.size()))
+        body.replace(at, from.size(), to);
+    return body;
+}
+
+FixtureResponse answer(std::string body, int status = 200)
+{
+    FixtureResponse r;
+    r.status = status;
+    r.body = std::move(body);
+    return r;
+}
+
 } // namespace
 
 class TestPublishingService : public QObject
@@ -114,6 +139,93 @@ private slots:
         QVERIFY(run.has_value());
         QCOMPARE(run->published, 1);
         QVERIFY(!ui::lastPublisherRun(h.path, "cli").value().has_value());
+    }
+
+    // From the composer to the networks: a two-post thread for Mastodon, Bluesky and X, scheduled
+    // for 18:00 Berlin, goes out at that time and not before, each follow-up replying on its own
+    // network, and the calendar holds every link.
+    void composedThreadGoesOutOnThreeNetworksAtItsTime()
+    {
+        Harness h;
+        std::int64_t bluesky = 0;
+        {
+            auto db = engine::Database::open(h.path).value();
+            engine::Account b;
+            b.platform = engine::Platform::Bluesky;
+            b.handle = "herald.bsky.social";
+            b.baseUrl = h.server.baseUrl();
+            b.externalId = "did:plc:w4xbfzo7kqfes5zb7r6qv3rw";
+            b.secretRef = "bluesky-herald";
+            b.timeZone = "Europe/Berlin";
+            bluesky = engine::AccountRepository(db).upsert(b).value();
+            auto stmt = db.prepare("UPDATE accounts SET base_url = ?1 WHERE id = ?2").value();
+            stmt->bind(1, h.server.baseUrl()).bind(2, h.ids.x);
+            must(stmt->run());
+        }
+        std::int64_t rootId = 0;
+        {
+            const auto snapshot = ui::loadWorkspaceSnapshot(QString::fromStdString(h.path)).value();
+            ui::ComposerDialog d(snapshot, h.clock, std::nullopt);
+            QSignalSpy saved(&d, &ui::ComposerDialog::postSaved);
+            for (auto id : {h.ids.mastodon, bluesky, h.ids.x})
+                d.findChild<QCheckBox*>(QStringLiteral("account_%1").arg(id))->setChecked(true);
+            d.findChild<QPlainTextEdit*>(QStringLiteral("bodyEdit"))->setPlainText(QStringLiteral("1/2 Roasting today"));
+            d.addFollowUp(QStringLiteral("2/2 Doors open at 18:00"));
+            d.findChild<QDateEdit*>(QStringLiteral("dateEdit"))->setDate(QDate(2026, 8, 1));
+            d.findChild<QTimeEdit*>(QStringLiteral("timeEdit"))->setTime(QTime(18, 0)); // 16:00 UTC
+            QTest::qWait(250);
+            d.findChild<QPushButton*>(QStringLiteral("scheduleButton"))->click();
+            QCOMPARE(saved.count(), 1);
+            rootId = saved.at(0).at(0).value<std::int64_t>();
+        }
+
+        QSignalSpy published(h.service.get(), &ui::PublishingService::published);
+        QVERIFY(h.run());
+        QCOMPARE(published.count(), 0);
+        // Only the pre-flight's credential checks (the post is within the hour); nothing is posted.
+        for (const auto& r : h.server.requests())
+            QCOMPARE(r.method, std::string("GET"));
+
+        h.server.route("POST", kStatuses,
+                       {answer(fixtureWith("mastodon/status_created.json", "117030000000000001", "117030000000000201")),
+                        answer(fixtureWith("mastodon/status_created.json", "117030000000000001", "117030000000000202"))});
+        h.server.route("POST", "/xrpc/com.atproto.repo.createRecord",
+                       {answer(FixtureServer::fixture("bluesky/create_record.json")),
+                        answer(fixtureWith("bluesky/create_record.json", "3m6cn7qwqlk2e", "3m6cn7qwqlk3f"))});
+        h.server.route("GET", "/xrpc/app.bsky.feed.getPosts", {FixtureServer::json("bluesky/get_posts.json")});
+        h.server.route("POST", "/2/tweets",
+                       {answer(FixtureServer::fixture("x/tweet_created.json"), 201),
+                        answer(fixtureWith("x/tweet_created.json", "1991780000000000001", "1991780000000000002"), 201)});
+        h.clock.set(kNow + 3600);
+        QVERIFY(h.run());
+        QCOMPARE(published.count(), 6);
+        std::vector<std::string> statuses, tweets;
+        for (const auto& r : h.server.requests()) {
+            if (r.path == kStatuses)
+                statuses.push_back(r.body);
+            if (r.path == "/2/tweets")
+                tweets.push_back(r.body);
+        }
+        QCOMPARE(statuses.size(), std::size_t(2));
+        QVERIFY(statuses[1].find("in_reply_to_id=117030000000000201") != std::string::npos);
+        QCOMPARE(tweets.size(), std::size_t(2));
+        QVERIFY(tweets[1].find("\"in_reply_to_tweet_id\":\"1991780000000000001\"") != std::string::npos);
+        QCOMPARE(h.server.requestCount("/xrpc/app.bsky.feed.getPosts"), std::size_t(1));
+
+        auto db = engine::Database::open(h.path).value();
+        const auto followUp = engine::PostEditor(db).thread(rootId).value();
+        QCOMPARE(followUp.size(), std::size_t(1));
+        std::map<std::int64_t, std::string> links;
+        for (auto id : {rootId, followUp[0]}) {
+            const auto entry = engine::CalendarQuery(db).entry(id).value().value();
+            QCOMPARE(entry.status, PostStatus::Published);
+            for (const auto& t : entry.targets)
+                if (id == followUp[0])
+                    links[t.accountId] = t.permalink;
+        }
+        QCOMPARE(links[h.ids.mastodon], std::string("https://mastodon.example/@herald/117030000000000202"));
+        QCOMPARE(links[bluesky], std::string("https://bsky.app/profile/herald.bsky.social/post/3m6cn7qwqlk3f"));
+        QCOMPARE(links[h.ids.x], std::string("https://x.com/herald/status/1991780000000000002"));
     }
 
     void rejectedPostEmitsTheMessageAndRetryQueuesItAgain()
