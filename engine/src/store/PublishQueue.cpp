@@ -19,17 +19,6 @@ constexpr const char* kTargetSelect =
     "FROM post_targets t JOIN posts p ON p.id = t.post_id "
     "LEFT JOIN post_targets pt ON pt.post_id = p.parent_post_id AND pt.account_id = t.account_id ";
 
-// Runs `body` inside its own immediate transaction.
-template <typename F> Result<void> inTransaction(Database& db, F&& body)
-{
-    auto tx = Transaction::begin(db);
-    if (!tx)
-        return tl::unexpected(tx.error());
-    if (auto r = body(); !r)
-        return r;
-    return tx->commit();
-}
-
 Result<std::int64_t> postOfTarget(Database& db, std::int64_t targetId)
 {
     auto stmt = db.prepare("SELECT post_id FROM post_targets WHERE id = ?1");
@@ -50,7 +39,7 @@ Result<std::int64_t> postOfTarget(Database& db, std::int64_t targetId)
 Result<void> updateTarget(Database& db, std::int64_t targetId, const std::string& set, std::vector<Arg> args,
                           std::int64_t nowUtc)
 {
-    return inTransaction(db, [&]() -> Result<void> {
+    return publishsql::inTransaction(db, [&]() -> Result<void> {
         auto postId = postOfTarget(db, targetId);
         if (!postId)
             return tl::unexpected(postId.error());
@@ -131,7 +120,7 @@ Result<std::optional<std::string>> PublishQueue::claim(std::int64_t targetId, co
                                                        std::int64_t nowUtc)
 {
     std::optional<std::string> key;
-    auto done = inTransaction(m_db, [&]() -> Result<void> {
+    auto done = publishsql::inTransaction(m_db, [&]() -> Result<void> {
         if (auto r = publishsql::run(m_db,
                                      "UPDATE post_targets SET status = 'publishing', attempts = attempts + 1, "
                                      "idempotency_key = CASE WHEN idempotency_key = '' THEN ?2 ELSE idempotency_key "
@@ -199,7 +188,7 @@ Result<void> PublishQueue::setPreflight(std::int64_t targetId, const std::string
 
 Result<void> PublishQueue::refreshPostStatus(std::int64_t postId, std::int64_t nowUtc)
 {
-    return inTransaction(m_db, [&] { return publishsql::refreshPostStatus(m_db, postId, nowUtc); });
+    return publishsql::inTransaction(m_db, [&] { return publishsql::refreshPostStatus(m_db, postId, nowUtc); });
 }
 
 Result<void> PublishQueue::setPlatformScheduled(std::int64_t targetId, bool platformScheduled)
