@@ -164,6 +164,7 @@ private slots:
     void daysAreLocal();
     void localTimesMatchZone();
     void permalinksHaveNetworkShape();
+    void titlesAreWholeCharacters();
     void interestsCoOccur();
     void adMetricsDifferPerAdSet();
     void cancellationLeavesNothing_data();
@@ -416,6 +417,33 @@ void TestDemo::permalinksHaveNetworkShape()
     QCOMPARE(scalar(db, "SELECT COUNT(*) FROM post_targets WHERE status = 'published' AND (permalink = '' OR "
                         "external_id IS NULL OR published_utc IS NULL)"),
              0.0);
+}
+
+// The calendar shows titles: each is the start of its body, cut between characters.
+void TestDemo::titlesAreWholeCharacters()
+{
+    auto stmt = m_utc->prepare("SELECT title, body FROM posts").value();
+    int chinese = 0, checked = 0;
+    while (stmt->step().value()) {
+        const std::string title = stmt->text(0);
+        const std::string body = stmt->text(1);
+        QVERIFY2(body.starts_with(title), title.c_str());
+        QVERIFY(title.size() <= 60);
+        // Valid UTF-8: every lead byte is followed by exactly its continuation bytes.
+        for (std::size_t i = 0; i < title.size();) {
+            const auto lead = static_cast<unsigned char>(title[i]);
+            const std::size_t n = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
+            QVERIFY2(n > 0 && i + n <= title.size(), title.c_str());
+            for (std::size_t k = 1; k < n; ++k)
+                QVERIFY2((static_cast<unsigned char>(title[i + k]) & 0xC0) == 0x80, title.c_str());
+            i += n;
+        }
+        chinese += title.find("\xE7\xA4\xBE\xE5\x8C\xBA") == 0 ? 1 : 0; // "社区"
+        ++checked;
+    }
+    stmt->reset();
+    QVERIFY(checked > 100);
+    QVERIFY(chinese > 0); // "社区提问：..." was cut inside "区" before
 }
 
 void TestDemo::interestsCoOccur()

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <vector>
 
 namespace herald::engine::demo {
 
@@ -291,9 +292,15 @@ PostText composePost(DemoRandom& rng, Language language, int campaign, std::stri
             post.body += tag;
         }
     }
-    // The title is the first clause: what the calendar shows.
-    const std::size_t cut = post.body.find_first_of(zh ? "：，。！" : ":.!?");
-    post.title = post.body.substr(0, std::min<std::size_t>(cut == std::string::npos ? 60 : cut, 60));
+    // The title is the first clause (at most 60 bytes, whole characters): what the calendar shows.
+    // The delimiters are searched as strings: their UTF-8 bytes also occur inside other characters.
+    std::size_t cut = 60;
+    for (const char* mark : zh ? std::vector<const char*>{"：", "，", "。", "！"} : std::vector<const char*>{":", ".", "!", "?"})
+        cut = std::min(cut, post.body.find(mark));
+    cut = std::min(cut, post.body.size());
+    while (cut > 0 && cut < post.body.size() && (static_cast<unsigned char>(post.body[cut]) & 0xC0) == 0x80)
+        --cut; // not inside a multi-byte character
+    post.title = post.body.substr(0, cut);
     return post;
 }
 

@@ -343,6 +343,16 @@ private slots:
         QCOMPARE(saved.count(), 0);
     }
 
+    void titleKeepsWholeCharacters()
+    {
+        QCOMPARE(ui::composer::postTitle(QStringLiteral("Spring\nmore")), QStringLiteral("Spring"));
+        // 79 letters and an emoji (two UTF-16 units): the emoji does not fit and is left out whole.
+        const QString text = QString(79, QLatin1Char('a')) + QStringLiteral("🌱 and more");
+        QCOMPARE(ui::composer::postTitle(text), QString(79, QLatin1Char('a')));
+        QCOMPARE(ui::composer::postTitle(QStringLiteral("社区提问：你平时怎么整理笔记？")),
+                 QStringLiteral("社区提问：你平时怎么整理笔记？"));
+    }
+
     void utmAppendedPerNetwork_data()
     {
         QTest::addColumn<QString>("text");

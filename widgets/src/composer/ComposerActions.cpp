@@ -20,6 +20,7 @@
 #include <QTimeEdit>
 #include <QTimer>
 
+#include "composer/ComposerData.h"
 #include "composer/ComposerText.h"
 #include "herald/connectors/publish/PostValidation.h"
 #include "herald/engine/Clock.h"
@@ -285,7 +286,7 @@ bool ComposerDialog::save(SaveKind kind, std::optional<std::int64_t> atUtc)
     for (std::size_t i = 0; i < media.size(); ++i)
         media[i].position = static_cast<int>(i);
     const std::string body = toStd(m_body->toPlainText());
-    const std::string title = toStd(m_body->toPlainText().section(QLatin1Char('\n'), 0, 0).left(80));
+    const std::string title = toStd(composer::postTitle(m_body->toPlainText()));
 
     auto db = engine::Database::open(m_workspace.path.toStdString());
     if (!db) {
@@ -370,7 +371,7 @@ bool ComposerDialog::saveThread()
     std::vector<engine::ThreadPart> parts;
     for (const auto& text : followUps()) {
         engine::ThreadPart part;
-        part.title = toStd(text.section(QLatin1Char('\n'), 0, 0).left(80));
+        part.title = toStd(composer::postTitle(text));
         part.body = toStd(text);
         if (m_utm->isChecked())
             for (auto id : accounts)

@@ -109,6 +109,14 @@ int hourOfWeek(std::int64_t utc, const QTimeZone& zone)
     return (local.date().dayOfWeek() - 1) * 24 + local.time().hour();
 }
 
+QString postTitle(const QString& text)
+{
+    QString title = text.section(QLatin1Char('\n'), 0, 0).left(80);
+    if (!title.isEmpty() && title.back().isHighSurrogate())
+        title.chop(1);
+    return title;
+}
+
 int hashtagCount(const QString& text)
 {
     static const QRegularExpression re(QStringLiteral(R"((^|\s)#\w)"), QRegularExpression::UseUnicodePropertiesOption);

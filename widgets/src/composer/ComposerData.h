@@ -36,6 +36,9 @@ std::vector<QString> rankTags(const std::vector<engine::PostPerformance>& posts,
 /// The account-local hour of week (0 = Monday 00:00) of `utc`.
 int hourOfWeek(std::int64_t utc, const QTimeZone& zone);
 
+/// A post's title: the first line of `text`, at most 80 UTF-16 units, never half an emoji.
+QString postTitle(const QString& text);
+
 /// Hashtags ("#word") in `text`.
 int hashtagCount(const QString& text);
 
