@@ -104,6 +104,16 @@ std::string visibleText(std::string_view text)
     return folded;
 }
 
+// One of the account's own posts, as the answer to publishing it.
+PublishedPost publishedAs(const RemotePost& post)
+{
+    PublishedPost p;
+    p.externalId = post.externalId;
+    p.permalink = post.permalink;
+    p.publishedUtc = post.createdUtc;
+    return p;
+}
+
 bool isTransient(ErrorCode code)
 {
     return code == ErrorCode::Network || code == ErrorCode::Timeout || code == ErrorCode::Storage;
@@ -310,11 +320,7 @@ struct Publisher::Impl
             return {};
         }
         if (*found) {
-            PublishedPost post;
-            post.externalId = (*found)->externalId;
-            post.permalink = (*found)->permalink;
-            post.publishedUtc = (*found)->createdUtc;
-            return published(t, post, true);
+            return published(t, publishedAs(**found), true);
         }
         return engine::PublishQueue(db).markRetry(t.targetId, clock.nowUtc(),
                                                   "not found among the account's posts after an interrupted run");
@@ -371,11 +377,7 @@ struct Publisher::Impl
                                    "could not look for the post before retrying: " + found.error().detail);
             }
             if (*found) {
-                PublishedPost post;
-                post.externalId = (*found)->externalId;
-                post.permalink = (*found)->permalink;
-                post.publishedUtc = (*found)->createdUtc;
-                return published(t, post, true);
+                return published(t, publishedAs(**found), true);
             }
         }
 

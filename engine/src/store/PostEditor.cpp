@@ -238,16 +238,10 @@ Result<void> PostEditor::cancel(std::int64_t postId, std::int64_t nowUtc)
                                          {id});
                 !r)
                 return r;
-            auto targets = m_db.prepare("SELECT COUNT(*) FROM post_targets WHERE post_id = ?1");
+            auto targets = publishsql::scalar(m_db, "SELECT COUNT(*) FROM post_targets WHERE post_id = ?1", {id});
             if (!targets)
                 return tl::unexpected(targets.error());
-            (*targets)->bind(1, id);
-            auto row = (*targets)->step();
-            if (!row)
-                return tl::unexpected(row.error());
-            const bool none = (*targets)->int64(0) == 0;
-            (*targets)->reset();
-            auto r = none ? publishsql::run(m_db, "UPDATE posts SET status = 'cancelled', updated_utc = ?2 WHERE id = ?1",
+            auto r = *targets == 0 ? publishsql::run(m_db, "UPDATE posts SET status = 'cancelled', updated_utc = ?2 WHERE id = ?1",
                                             {id, nowUtc})
                           : publishsql::refreshPostStatus(m_db, id, nowUtc);
             if (!r)
@@ -328,19 +322,14 @@ Result<void> PostEditor::update(std::int64_t postId, const PostContent& content,
             for (const auto& v : *content.variants)
                 keep.push_back(v.first);
             const std::string list = publishsql::placeholders(args, keep);
-            auto locked = publishsql::prepare(m_db,
-                                              "SELECT COUNT(*) FROM post_targets WHERE post_id = ?1 AND status IN "
-                                              "('published', 'publishing') AND account_id NOT IN (" +
-                                                  (list.empty() ? std::string("NULL") : list) + ")",
-                                              args);
+            auto locked = publishsql::scalar(m_db,
+                                             "SELECT COUNT(*) FROM post_targets WHERE post_id = ?1 AND status IN "
+                                             "('published', 'publishing') AND account_id NOT IN (" +
+                                                 (list.empty() ? std::string("NULL") : list) + ")",
+                                             args);
             if (!locked)
                 return tl::unexpected(locked.error());
-            auto row = (*locked)->step();
-            if (!row)
-                return tl::unexpected(row.error());
-            const bool refuse = (*locked)->int64(0) > 0;
-            (*locked)->reset();
-            if (refuse)
+            if (*locked > 0)
                 return fail(ErrorCode::Invalid, "cannot remove a target that was already published");
             if (auto r = publishsql::run(m_db,
                                          "DELETE FROM post_targets WHERE post_id = ?1 AND account_id NOT IN (" +
@@ -375,16 +364,11 @@ Result<void> PostEditor::removeDraft(std::int64_t postId)
         if (*status != "draft" && *status != "cancelled")
             return fail(ErrorCode::Invalid, "post " + std::to_string(postId) + " is " + *status +
                                                 "; only drafts and cancelled posts can be deleted");
-        auto out = m_db.prepare("SELECT COUNT(*) FROM post_targets WHERE post_id = ?1 AND status = 'published'");
+        auto out = publishsql::scalar(
+            m_db, "SELECT COUNT(*) FROM post_targets WHERE post_id = ?1 AND status = 'published'", {postId});
         if (!out)
             return tl::unexpected(out.error());
-        (*out)->bind(1, postId);
-        auto row = (*out)->step();
-        if (!row)
-            return tl::unexpected(row.error());
-        const bool published = (*out)->int64(0) > 0;
-        (*out)->reset();
-        if (published)
+        if (*out > 0)
             return fail(ErrorCode::Invalid, "post " + std::to_string(postId) + " has published targets");
         return publishsql::run(m_db, "DELETE FROM posts WHERE id = ?1", {postId});
     });

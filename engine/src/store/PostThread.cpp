@@ -3,7 +3,6 @@
 
 #include "PublishSql.h"
 #include "herald/engine/store/Database.h"
-#include "herald/engine/store/Statement.h"
 
 namespace herald::engine {
 
@@ -13,18 +12,10 @@ using publishsql::Arg;
 
 Result<std::optional<std::int64_t>> firstReply(Database& db, std::int64_t postId)
 {
-    auto stmt = db.prepare("SELECT id FROM posts WHERE parent_post_id = ?1 ORDER BY id LIMIT 1");
-    if (!stmt)
-        return tl::unexpected(stmt.error());
-    (*stmt)->bind(1, postId);
-    auto row = (*stmt)->step();
-    if (!row)
-        return tl::unexpected(row.error());
-    std::optional<std::int64_t> id;
-    if (*row)
-        id = (*stmt)->int64(0);
-    (*stmt)->reset();
-    return id;
+    auto ids = publishsql::column(db, "SELECT id FROM posts WHERE parent_post_id = ?1 ORDER BY id LIMIT 1", {postId});
+    if (!ids)
+        return tl::unexpected(ids.error());
+    return ids->empty() ? std::nullopt : std::optional<std::int64_t>(ids->front());
 }
 
 Result<std::vector<std::int64_t>> chainBelow(Database& db, std::int64_t postId)
@@ -41,25 +32,6 @@ Result<std::vector<std::int64_t>> chainBelow(Database& db, std::int64_t postId)
     }
 }
 
-Result<std::vector<std::int64_t>> accountsOf(Database& db, std::int64_t postId)
-{
-    auto stmt = db.prepare("SELECT account_id FROM post_targets WHERE post_id = ?1 ORDER BY id");
-    if (!stmt)
-        return tl::unexpected(stmt.error());
-    (*stmt)->bind(1, postId);
-    std::vector<std::int64_t> ids;
-    while (true) {
-        auto row = (*stmt)->step();
-        if (!row)
-            return tl::unexpected(row.error());
-        if (!*row)
-            break;
-        ids.push_back((*stmt)->int64(0));
-    }
-    (*stmt)->reset();
-    return ids;
-}
-
 // Refuses to delete a tail of the thread holding anything already out (or on its way).
 Result<void> deletableTail(Database& db, std::int64_t firstId)
 {
@@ -69,17 +41,12 @@ Result<void> deletableTail(Database& db, std::int64_t firstId)
     below->insert(below->begin(), firstId);
     std::vector<Arg> args;
     const std::string list = publishsql::placeholders(args, *below);
-    auto stmt = publishsql::prepare(
+    auto out = publishsql::scalar(
         db, "SELECT COUNT(*) FROM post_targets WHERE status IN ('published', 'publishing') AND post_id IN (" + list + ")",
         args);
-    if (!stmt)
-        return tl::unexpected(stmt.error());
-    auto row = (*stmt)->step();
-    if (!row)
-        return tl::unexpected(row.error());
-    const bool out = (*stmt)->int64(0) > 0;
-    (*stmt)->reset();
-    if (out)
+    if (!out)
+        return tl::unexpected(out.error());
+    if (*out > 0)
         return fail(ErrorCode::Invalid, "cannot remove post " + std::to_string(firstId) +
                                             " from its thread: it or a reply to it was already published");
     return {};
@@ -140,7 +107,8 @@ Result<std::vector<std::int64_t>> PostEditor::setThread(std::int64_t postId, con
             return tl::unexpected(rootStatus.error());
         const std::string state =
             *rootStatus == "draft" || *rootStatus == "cancelled" ? *rootStatus : std::string("scheduled");
-        auto accounts = accountsOf(m_db, postId);
+        auto accounts =
+            publishsql::column(m_db, "SELECT account_id FROM post_targets WHERE post_id = ?1 ORDER BY id", {postId});
         if (!accounts)
             return tl::unexpected(accounts.error());
         auto existing = chainBelow(m_db, postId);

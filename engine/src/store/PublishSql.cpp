@@ -28,6 +28,37 @@ Result<void> run(Database& db, const std::string& sql, const std::vector<Arg>& a
     return (*stmt)->run();
 }
 
+Result<std::int64_t> scalar(Database& db, const std::string& sql, const std::vector<Arg>& args)
+{
+    auto stmt = prepare(db, sql, args);
+    if (!stmt)
+        return tl::unexpected(stmt.error());
+    auto row = (*stmt)->step();
+    if (!row)
+        return tl::unexpected(row.error());
+    const std::int64_t value = *row ? (*stmt)->int64(0) : 0;
+    (*stmt)->reset();
+    return value;
+}
+
+Result<std::vector<std::int64_t>> column(Database& db, const std::string& sql, const std::vector<Arg>& args)
+{
+    auto stmt = prepare(db, sql, args);
+    if (!stmt)
+        return tl::unexpected(stmt.error());
+    std::vector<std::int64_t> values;
+    while (true) {
+        auto row = (*stmt)->step();
+        if (!row)
+            return tl::unexpected(row.error());
+        if (!*row)
+            break;
+        values.push_back((*stmt)->int64(0));
+    }
+    (*stmt)->reset();
+    return values;
+}
+
 std::string placeholders(std::vector<Arg>& args, const std::vector<std::int64_t>& values)
 {
     std::string out;
@@ -72,20 +103,7 @@ Result<std::vector<std::int64_t>> followUpsOf(Database& db, std::int64_t postId,
     if (sameTimeAs)
         sql += " WHERE p.status NOT IN ('published', 'publishing') "
                "AND p.scheduled_utc IS (SELECT scheduled_utc FROM posts WHERE id = ?1)";
-    auto stmt = prepare(db, sql + " ORDER BY p.id", {postId});
-    if (!stmt)
-        return tl::unexpected(stmt.error());
-    std::vector<std::int64_t> ids;
-    while (true) {
-        auto row = (*stmt)->step();
-        if (!row)
-            return tl::unexpected(row.error());
-        if (!*row)
-            break;
-        ids.push_back((*stmt)->int64(0));
-    }
-    (*stmt)->reset();
-    return ids;
+    return column(db, sql + " ORDER BY p.id", {postId});
 }
 
 Result<std::string> editableStatus(Database& db, std::int64_t postId, const char* what)

@@ -27,6 +27,10 @@ using Arg = std::variant<std::int64_t, std::string>;
 Result<Statement*> prepare(Database& db, const std::string& sql, const std::vector<Arg>& args);
 /// Runs a statement with `args` to completion.
 Result<void> run(Database& db, const std::string& sql, const std::vector<Arg>& args);
+/// The first column of the first row as an integer (COUNT(*) and the like); 0 without a row.
+Result<std::int64_t> scalar(Database& db, const std::string& sql, const std::vector<Arg>& args);
+/// The first column of every row as integers (ids), in the statement's order.
+Result<std::vector<std::int64_t>> column(Database& db, const std::string& sql, const std::vector<Arg>& args);
 /// "?a, ?b, ..." placeholders for `values`, appended to `args`.
 std::string placeholders(std::vector<Arg>& args, const std::vector<std::int64_t>& values);
 std::string placeholders(std::vector<Arg>& args, const std::vector<std::string>& values);
