@@ -268,6 +268,15 @@ private slots:
         QCOMPARE(CalendarQuery(db).entry(asideId).value()->localTime, std::string("2026-03-20T10:00"));
         QCOMPARE(editor.thread(rootId).value(), rewritten); // not part of the thread: a later reply
 
+        // Duplicating the first post copies the thread as drafts, each replying to the copy before.
+        const auto copy = editor.duplicate(rootId, kNow).value();
+        const auto copies = editor.thread(copy).value();
+        QCOMPARE(copies.size(), std::size_t(2));
+        QCOMPARE(CalendarQuery(db).entry(copies[0]).value()->body, std::string("2/2 shorter"));
+        QCOMPARE(CalendarQuery(db).entry(copies[1]).value()->parentPostId, std::optional<std::int64_t>(copies[0]));
+        QCOMPARE(CalendarQuery(db).entry(copies[1]).value()->status, PostStatus::Draft);
+        must(editor.removeDraft(copy));
+
         // Cancelling the first post cancels everything below it.
         must(editor.cancel(rootId, kNow));
         for (auto id : {rewritten[0], rewritten[1], asideId})

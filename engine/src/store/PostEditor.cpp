@@ -125,6 +125,25 @@ Result<std::vector<std::int64_t>> PostEditor::createMany(std::vector<Post>& post
     });
 }
 
+Result<std::vector<std::int64_t>> PostEditor::createThread(std::vector<Post>& posts,
+                                                           const std::vector<std::vector<Media>>& media)
+{
+    if (!media.empty() && media.size() != posts.size())
+        return fail(ErrorCode::Invalid, "createThread needs one media list per post");
+    return inTransaction(m_db, [&]() -> Result<std::vector<std::int64_t>> {
+        std::vector<std::int64_t> ids;
+        for (std::size_t i = 0; i < posts.size(); ++i) {
+            if (i > 0)
+                posts[i].parentPostId = ids.back();
+            auto id = insertPost(m_db, posts[i], media.empty() ? std::vector<Media>{} : media[i]);
+            if (!id)
+                return tl::unexpected(id.error());
+            ids.push_back(*id);
+        }
+        return ids;
+    });
+}
+
 Result<std::optional<Schedule>> PostEditor::reschedule(std::int64_t postId, const Schedule& when, std::int64_t nowUtc)
 {
     if (when.localTime.empty() || when.timeZone.empty())
@@ -283,7 +302,24 @@ Result<void> PostEditor::retryTarget(std::int64_t targetId, std::int64_t atUtc, 
 Result<std::int64_t> PostEditor::duplicate(std::int64_t postId, std::int64_t nowUtc)
 {
     return inTransaction(m_db, [&]() -> Result<std::int64_t> {
-        return publishsql::copyPost(m_db, postId, std::nullopt, false, std::nullopt, nowUtc);
+        auto copy = publishsql::copyPost(m_db, postId, std::nullopt, false, std::nullopt, nowUtc);
+        if (!copy)
+            return copy;
+        // A thread is copied whole: each follow-up replies to the copy of the post before it.
+        auto chain = thread(postId);
+        if (!chain)
+            return tl::unexpected(chain.error());
+        std::int64_t parent = *copy;
+        for (const auto id : *chain) {
+            auto next = publishsql::copyPost(m_db, id, std::nullopt, false, std::nullopt, nowUtc);
+            if (!next)
+                return next;
+            if (auto r = publishsql::run(m_db, "UPDATE posts SET parent_post_id = ?2 WHERE id = ?1", {*next, parent});
+                !r)
+                return tl::unexpected(r.error());
+            parent = *next;
+        }
+        return copy;
     });
 }
 

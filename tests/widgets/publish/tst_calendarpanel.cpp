@@ -20,6 +20,7 @@
 #include "herald/engine/store/CampaignRepository.h"
 #include "herald/engine/store/Database.h"
 #include "herald/engine/store/PostEditor.h"
+#include "herald/engine/store/Statement.h"
 #include "herald/engine/store/PostingSlots.h"
 #include "herald/engine/store/SettingsRepository.h"
 #include "herald/widgets/CalendarPanel.h"
@@ -283,6 +284,53 @@ private slots:
         panel->undoStack()->undo();
         SETTLE(*panel);
         QCOMPARE(panel->days().on(QDate(2026, 3, 29)).size(), before);
+    }
+
+    void deletingAThreadDraftAndUndoBringsItBackWhole()
+    {
+        std::int64_t root = 0;
+        {
+            auto db = engine::Database::open(m_path).value();
+            engine::PostEditor editor(db);
+            engine::Post p;
+            p.body = "1/2 thread draft";
+            p.status = engine::PostStatus::Draft;
+            p.createdUtc = p.updatedUtc = m_clock.nowUtc();
+            engine::PostTarget t;
+            t.accountId = m_mastodon;
+            p.targets.push_back(t);
+            root = editor.create(p).value();
+            test::must(editor.setThread(root, {{"2/2", "2/2 the end", {}}}, m_clock.nowUtc()));
+        }
+        auto panel = openPanel();
+        SETTLE(*panel);
+        panel->deleteDraft(root);
+        SETTLE(*panel);
+        auto count = [this] {
+            auto db = engine::Database::open(m_path, engine::Database::Mode::ReadOnly).value();
+            auto stmt = db.prepare("SELECT COUNT(*) FROM posts WHERE body LIKE '%thread draft%' OR body = '2/2 the end'").value();
+            stmt->step().value();
+            const auto n = stmt->int64(0);
+            stmt->reset();
+            return n;
+        };
+        QCOMPARE(count(), std::int64_t(0));
+        panel->undoStack()->undo();
+        SETTLE(*panel);
+        QCOMPARE(count(), std::int64_t(2));
+        {
+            auto db = engine::Database::open(m_path).value();
+            auto again = db.prepare("SELECT id FROM posts WHERE body = '1/2 thread draft'").value();
+            QVERIFY(again->step().value());
+            const auto restored = again->int64(0);
+            again->reset();
+            const auto thread = engine::PostEditor(db).thread(restored).value();
+            QCOMPARE(thread.size(), std::size_t(1));
+            QCOMPARE(engine::CalendarQuery(db).entry(thread[0]).value()->body, std::string("2/2 the end"));
+        }
+        panel->undoStack()->redo(); // leave the shared workspace as the other tests expect it
+        SETTLE(*panel);
+        QCOMPARE(count(), std::int64_t(0));
     }
 
     void doubleClickComposesAndDeleteCancels()

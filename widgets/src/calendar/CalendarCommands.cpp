@@ -131,10 +131,14 @@ void DuplicateCommand::undo()
 
 struct DeleteDraftCommand::State
 {
+    struct Saved
+    {
+        engine::Post post;
+        std::vector<engine::Media> media;
+    };
     std::int64_t currentId = 0; // the post's id now (it changes when undo recreates it)
     bool deleted = false;
-    engine::Post snapshot;
-    std::vector<engine::Media> media;
+    std::vector<Saved> saved; // the post, then the follow-ups of its thread (deleted with it)
 };
 
 DeleteDraftCommand::DeleteDraftCommand(CalendarEdits& edits, std::int64_t postId)
@@ -147,24 +151,32 @@ DeleteDraftCommand::DeleteDraftCommand(CalendarEdits& edits, std::int64_t postId
 void DeleteDraftCommand::redo()
 {
     m_edits.run([state = m_state](engine::Database& db) -> Result<void> {
-        auto post = engine::PostRepository(db).find(state->currentId);
-        if (!post)
-            return tl::unexpected(post.error());
-        if (!*post)
-            return fail(ErrorCode::NotFound, "post " + std::to_string(state->currentId) + " no longer exists");
-        auto entry = engine::CalendarQuery(db).entry(state->currentId);
-        if (!entry)
-            return tl::unexpected(entry.error());
         engine::PostEditor editor(db);
-        auto media = editor.media(state->currentId);
-        if (!media)
-            return tl::unexpected(media.error());
-        if (auto r = editor.removeDraft(state->currentId); !r)
+        auto thread = editor.thread(state->currentId);
+        if (!thread)
+            return tl::unexpected(thread.error());
+        thread->insert(thread->begin(), state->currentId);
+        std::vector<State::Saved> saved;
+        for (const auto id : *thread) {
+            auto post = engine::PostRepository(db).find(id);
+            if (!post)
+                return tl::unexpected(post.error());
+            if (!*post)
+                return fail(ErrorCode::NotFound, "post " + std::to_string(id) + " no longer exists");
+            auto entry = engine::CalendarQuery(db).entry(id);
+            if (!entry)
+                return tl::unexpected(entry.error());
+            auto media = editor.media(id);
+            if (!media)
+                return tl::unexpected(media.error());
+            State::Saved s{std::move(**post), std::move(*media)};
+            if (*entry)
+                s.post.tags = (*entry)->tags;
+            saved.push_back(std::move(s));
+        }
+        if (auto r = editor.removeDraft(state->currentId); !r) // its follow-ups go with it
             return r;
-        state->snapshot = std::move(**post);
-        if (*entry)
-            state->snapshot.tags = (*entry)->tags;
-        state->media = std::move(*media);
+        state->saved = std::move(saved);
         state->deleted = true;
         return {};
     });
@@ -175,23 +187,30 @@ void DeleteDraftCommand::undo()
     m_edits.run([state = m_state](engine::Database& db) -> Result<void> {
         if (!state->deleted)
             return {};
-        engine::Post copy = state->snapshot;
-        copy.id = 0;
-        // A deleted post was a draft or cancelled; it comes back as a draft at its old time.
-        copy.status = engine::PostStatus::Draft;
-        for (auto& t : copy.targets) {
-            t.id = 0;
-            t.postId = 0;
+        // A deleted post was a draft or cancelled; it comes back as a draft at its old time, with its
+        // follow-ups, all in one transaction.
+        std::vector<engine::Post> posts;
+        std::vector<std::vector<engine::Media>> media;
+        for (const auto& saved : state->saved) {
+            engine::Post copy = saved.post;
+            copy.id = 0;
+            copy.status = engine::PostStatus::Draft;
+            for (auto& t : copy.targets) {
+                t.id = 0;
+                t.postId = 0;
+            }
+            std::vector<engine::Media> files = saved.media;
+            for (auto& m : files) {
+                m.id = 0;
+                m.postId = 0;
+            }
+            posts.push_back(std::move(copy));
+            media.push_back(std::move(files));
         }
-        std::vector<engine::Media> media = state->media;
-        for (auto& m : media) {
-            m.id = 0;
-            m.postId = 0;
-        }
-        auto id = engine::PostEditor(db).create(copy, media);
-        if (!id)
-            return tl::unexpected(id.error());
-        state->currentId = *id;
+        auto ids = engine::PostEditor(db).createThread(posts, media);
+        if (!ids)
+            return tl::unexpected(ids.error());
+        state->currentId = ids->front();
         state->deleted = false;
         return {};
     });

@@ -69,6 +69,10 @@ public:
     /// all or none. Returns the ids in order.
     Result<std::vector<std::int64_t>> createMany(std::vector<Post>& posts,
                                                  const std::vector<std::vector<Media>>& media);
+    /// Inserts a thread in ONE transaction: `posts[0]` as given (its parentPostId kept), each later
+    /// post as a reply to the one before it. Returns the ids in order.
+    Result<std::vector<std::int64_t>> createThread(std::vector<Post>& posts,
+                                                   const std::vector<std::vector<Media>>& media);
     /// Moves a post to `when` (draft stays draft; scheduled, failed and cancelled targets become due
     /// at the new instant with their attempts reset). Follow-ups planned for the same instant move
     /// with it. Returns the previous schedule (for undo).
@@ -86,7 +90,8 @@ public:
     /// Puts a failed target back to scheduled, due at `atUtc`, attempts reset (the Retry button).
     Result<void> retryTarget(std::int64_t targetId, std::int64_t atUtc, std::int64_t nowUtc);
     /// A copy of the post as a draft (same text, variants, tags, campaign, media, schedule), without
-    /// any publishing state. Returns the new id.
+    /// any publishing state; the follow-ups of its thread are copied too, as a thread of drafts.
+    /// Returns the new (first) post's id.
     Result<std::int64_t> duplicate(std::int64_t postId, std::int64_t nowUtc);
     /// Changes text, variants, tags, campaign or media of a post not yet published.
     Result<void> update(std::int64_t postId, const PostContent& content, std::int64_t nowUtc);
