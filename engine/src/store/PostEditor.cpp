@@ -71,6 +71,23 @@ Result<std::int64_t> insertPost(Database& db, Post& post, const std::vector<Medi
     return id;
 }
 
+// The post's stored time; nullopt when it has no instant.
+Result<std::optional<Schedule>> storedSchedule(Database& db, std::int64_t postId)
+{
+    auto stmt = db.prepare("SELECT local_time, time_zone, scheduled_utc FROM posts WHERE id = ?1");
+    if (!stmt)
+        return tl::unexpected(stmt.error());
+    (*stmt)->bind(1, postId);
+    auto row = (*stmt)->step();
+    if (!row)
+        return tl::unexpected(row.error());
+    std::optional<Schedule> stored;
+    if (*row && !(*stmt)->isNull(2))
+        stored = Schedule{(*stmt)->text(0), (*stmt)->text(1), (*stmt)->int64(2)};
+    (*stmt)->reset();
+    return stored;
+}
+
 // One post to `when` (inside the caller's transaction): a draft keeps its targets drafts, anything
 // else becomes due at the new instant with its attempts reset.
 Result<void> moveTo(Database& db, std::int64_t postId, bool draft, const Schedule& when, std::int64_t nowUtc)
@@ -152,17 +169,9 @@ Result<std::optional<Schedule>> PostEditor::reschedule(std::int64_t postId, cons
         auto status = editableStatus(m_db, postId, "reschedule");
         if (!status)
             return tl::unexpected(status.error());
-        auto stmt = m_db.prepare("SELECT local_time, time_zone, scheduled_utc FROM posts WHERE id = ?1");
-        if (!stmt)
-            return tl::unexpected(stmt.error());
-        (*stmt)->bind(1, postId);
-        auto row = (*stmt)->step();
-        if (!row)
-            return tl::unexpected(row.error());
-        std::optional<Schedule> previous;
-        if (*row && !(*stmt)->isNull(2))
-            previous = Schedule{(*stmt)->text(0), (*stmt)->text(1), (*stmt)->int64(2)};
-        (*stmt)->reset();
+        auto previous = storedSchedule(m_db, postId);
+        if (!previous)
+            return previous;
 
         // Follow-ups planned for the same moment (a thread written in one go) move with the post.
         auto ids = withFollowUps(m_db, postId, true);
@@ -212,15 +221,10 @@ Result<void> PostEditor::schedule(std::int64_t postId, std::int64_t nowUtc)
         auto status = editableStatus(m_db, postId, "schedule");
         if (!status)
             return tl::unexpected(status.error());
-        auto stmt = m_db.prepare("SELECT scheduled_utc, local_time, time_zone FROM posts WHERE id = ?1");
-        if (!stmt)
-            return tl::unexpected(stmt.error());
-        (*stmt)->bind(1, postId);
-        auto row = (*stmt)->step();
-        if (!row)
-            return tl::unexpected(row.error());
-        const bool timed = *row && !(*stmt)->isNull(0) && !(*stmt)->text(1).empty() && !(*stmt)->text(2).empty();
-        (*stmt)->reset();
+        auto stored = storedSchedule(m_db, postId);
+        if (!stored)
+            return tl::unexpected(stored.error());
+        const bool timed = *stored && !(*stored)->localTime.empty() && !(*stored)->timeZone.empty();
         if (!timed)
             return fail(ErrorCode::Invalid, "post " + std::to_string(postId) + " has no time to be scheduled at");
         auto ids = withFollowUps(m_db, postId, true);
