@@ -421,18 +421,10 @@ Result<std::vector<Media>> PostEditor::media(std::int64_t postId)
     if (!stmt)
         return tl::unexpected(stmt.error());
     (*stmt)->bind(1, postId);
-    std::vector<Media> out;
-    while (true) {
-        auto row = (*stmt)->step();
-        if (!row)
-            return tl::unexpected(row.error());
-        if (!*row)
-            break;
-        const auto& s = **stmt;
-        out.push_back(Media{s.int64(0), s.int64(1), static_cast<int>(s.int64(2)), s.text(3), s.text(4), s.text(5),
-                            s.text(6), s.int64(7)});
-    }
-    return out;
+    return (*stmt)->collect([](const Statement& s) {
+        return Media{s.int64(0), s.int64(1), static_cast<int>(s.int64(2)), s.text(3), s.text(4), s.text(5),
+                     s.text(6), s.int64(7)};
+    });
 }
 
 Result<std::vector<Schedule>> recurrenceOccurrences(const Schedule& first, const Recurrence& rule,

@@ -46,17 +46,7 @@ Result<std::vector<std::int64_t>> column(Database& db, const std::string& sql, c
     auto stmt = prepare(db, sql, args);
     if (!stmt)
         return tl::unexpected(stmt.error());
-    std::vector<std::int64_t> values;
-    while (true) {
-        auto row = (*stmt)->step();
-        if (!row)
-            return tl::unexpected(row.error());
-        if (!*row)
-            break;
-        values.push_back((*stmt)->int64(0));
-    }
-    (*stmt)->reset();
-    return values;
+    return (*stmt)->collect([](const Statement& s) { return s.int64(0); });
 }
 
 std::string placeholders(std::vector<Arg>& args, const std::vector<std::int64_t>& values)

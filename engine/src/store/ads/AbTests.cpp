@@ -213,14 +213,7 @@ Result<std::vector<AbTestDefinition>> queryTests(Database& db, std::optional<std
     if (!stmt)
         return tl::unexpected(stmt.error());
     (*stmt)->bind(1, id);
-    std::vector<AbTestDefinition> out;
-    for (;;) {
-        auto row = (*stmt)->step();
-        if (!row)
-            return tl::unexpected(row.error());
-        if (!*row)
-            break;
-        auto& s = **stmt;
+    auto tests = (*stmt)->collect([](const Statement& s) {
         AbTestDefinition t;
         t.id = s.int64(0);
         t.name = s.text(1);
@@ -231,25 +224,26 @@ Result<std::vector<AbTestDefinition>> queryTests(Database& db, std::optional<std
         t.plannedSample = s.int64(6);
         t.status = s.text(7);
         t.createdUtc = s.int64(8);
-        out.push_back(std::move(t));
-    }
+        return t;
+    });
+    if (!tests)
+        return tests;
+    auto& out = *tests;
     auto variants =
         db.prepare("SELECT label, post_id, ad_set_id FROM ab_test_variants WHERE test_id = ?1 ORDER BY label");
     if (!variants)
         return tl::unexpected(variants.error());
+    using Variant = decltype(AbTestDefinition::variants)::value_type;
     for (auto& t : out) {
         (*variants)->bind(1, t.id);
-        for (;;) {
-            auto row = (*variants)->step();
-            if (!row)
-                return tl::unexpected(row.error());
-            if (!*row)
-                break;
-            t.variants.push_back({(*variants)->text(0), (*variants)->optionalInt64(1), (*variants)->optionalInt64(2)});
-        }
-        (*variants)->reset(); // the next test binds again
+        auto rows = (*variants)->collect([](const Statement& s) {
+            return Variant{s.text(0), s.optionalInt64(1), s.optionalInt64(2)};
+        });
+        if (!rows)
+            return tl::unexpected(rows.error());
+        t.variants = std::move(*rows);
     }
-    return out;
+    return tests;
 }
 
 } // namespace

@@ -326,14 +326,7 @@ Result<std::vector<AdAudience>> queryAudiences(Database& db, std::optional<std::
     if (!stmt)
         return tl::unexpected(stmt.error());
     (*stmt)->bind(1, id);
-    std::vector<AdAudience> out;
-    for (;;) {
-        auto row = (*stmt)->step();
-        if (!row)
-            return tl::unexpected(row.error());
-        if (!*row)
-            break;
-        auto& s = **stmt;
+    return (*stmt)->collect([](const Statement& s) {
         AdAudience a;
         a.id = s.int64(0);
         a.name = s.text(1);
@@ -341,9 +334,8 @@ Result<std::vector<AdAudience>> queryAudiences(Database& db, std::optional<std::
         a.specJson = s.text(3);
         a.sizeEstimate = s.int64(4);
         a.createdUtc = s.int64(5);
-        out.push_back(std::move(a));
-    }
-    return out;
+        return a;
+    });
 }
 
 } // namespace

@@ -4,6 +4,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <vector>
 
 #include "herald/engine/Result.h"
 
@@ -41,6 +43,23 @@ public:
     /// Steps to completion (INSERT / UPDATE / DELETE), then resets.
     Result<void> run();
     void reset();
+    /// Steps through every row, collecting `row(*this)` for each, then resets (also on error).
+    template <typename F> auto collect(F&& row) -> Result<std::vector<std::invoke_result_t<F&, const Statement&>>>
+    {
+        std::vector<std::invoke_result_t<F&, const Statement&>> out;
+        for (;;) {
+            auto more = step();
+            if (!more) {
+                reset();
+                return tl::unexpected(more.error());
+            }
+            if (!*more)
+                break;
+            out.push_back(row(static_cast<const Statement&>(*this)));
+        }
+        reset();
+        return out;
+    }
 
     std::int64_t int64(int column) const;
     double real(int column) const;
